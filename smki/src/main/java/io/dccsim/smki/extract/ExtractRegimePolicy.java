@@ -1,32 +1,32 @@
 package io.dccsim.smki.extract;
 
+import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.release.Modification;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Decides which extract regime is in force at an instant: either by the date (the regime switches
- * when the clock crosses go-live of the June 2021 release) or pinned to one regime.
+ * Decides which extract regime is in force at an instant. The usual policy follows the SEC
+ * baseline: the weekly full with daily deltas wherever MP147 is in force.
  */
 @FunctionalInterface
 public interface ExtractRegimePolicy {
-
-  /** Go-live of the June 2021 SEC release, which brought MP147 in. */
-  LocalDate JUNE_2021_GO_LIVE = LocalDate.of(2021, 6, 24);
 
   /** The regime in force at {@code instant}. */
   ExtractRegime regimeAt(Instant instant);
 
   /**
-   * Daily full extracts before the start of go-live day (midnight in {@code zone}), weekly full
-   * extracts with daily deltas from then on.
+   * The regime the baseline dictates: {@link ExtractRegime#WEEKLY_FULL_DAILY_DELTA} where MP147 is
+   * in force, {@link ExtractRegime#DAILY_FULL} before. With {@link BaselinePolicy#byDate()} the
+   * regime switches by itself when the clock crosses go-live of the June 2021 release; with a
+   * pinned baseline it never switches.
    */
-  static ExtractRegimePolicy byGoLive(ZoneId zone) {
-    Instant goLive =
-        JUNE_2021_GO_LIVE.atStartOfDay(Objects.requireNonNull(zone, "zone")).toInstant();
+  static ExtractRegimePolicy fromBaseline(BaselinePolicy baselines) {
+    Objects.requireNonNull(baselines, "baselines");
     return instant ->
-        instant.isBefore(goLive) ? ExtractRegime.DAILY_FULL : ExtractRegime.WEEKLY_FULL_DAILY_DELTA;
+        baselines.isInForce(Modification.MP147, instant)
+            ? ExtractRegime.WEEKLY_FULL_DAILY_DELTA
+            : ExtractRegime.DAILY_FULL;
   }
 
   /** Always the same regime, whatever the date. */

@@ -1,5 +1,6 @@
 package io.dccsim.smki.extract;
 
+import io.dccsim.core.release.BaselinePolicy;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ public record ExtractSchedule(
 
   /**
    * The default schedule: full extract on Sunday at 01:00, daily extract at 01:00, Europe/London,
-   * regime by go-live.
+   * regime by the SEC baseline in force at the date.
    */
   public static ExtractSchedule defaults() {
     return builder().build();
@@ -160,7 +161,7 @@ public record ExtractSchedule(
       return this;
     }
 
-    /** The regime policy (default: by go-live in the schedule's zone). */
+    /** The regime policy (default: the SEC baseline by date, switching at go-live). */
     public Builder regimePolicy(ExtractRegimePolicy policy) {
       this.regimePolicy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -174,7 +175,9 @@ public record ExtractSchedule(
     /** The schedule. */
     public ExtractSchedule build() {
       ExtractRegimePolicy p =
-          regimePolicy != null ? regimePolicy : ExtractRegimePolicy.byGoLive(zone);
+          regimePolicy != null
+              ? regimePolicy
+              : ExtractRegimePolicy.fromBaseline(BaselinePolicy.byDate());
       return new ExtractSchedule(fullTiming, dailyTime, zone, p);
     }
   }
