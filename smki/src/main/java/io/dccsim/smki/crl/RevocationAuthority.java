@@ -145,7 +145,7 @@ public final class RevocationAuthority implements RevocationLists {
     ListIssuer(Credential ca, String key, String fileName, Properties state) {
       this.ca = ca;
       this.name = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
-      this.issuerText = name.toString();
+      this.issuerText = GbcsProfile.distinguishedName(name);
       this.keyIdentifier = IssuingAuthority.subjectKeyIdentifier(ca.certificate());
       this.key = key;
       this.fileName = fileName;
