@@ -68,13 +68,18 @@ public record Postcode(String outward, String inward) implements Comparable<Post
    * the inward code.
    */
   public long pack() {
-    String compact = String.format("%-4s", outward) + inward;
     long packed = 0;
-    for (int i = 0; i < compact.length(); i++) {
-      char c = compact.charAt(i);
-      packed = packed * 37 + (c == ' ' ? 0 : PACK_ALPHABET.indexOf(c) + 1);
+    for (int i = 0; i < 4; i++) {
+      packed = packed * 37 + (i < outward.length() ? digit(outward.charAt(i)) : 0);
+    }
+    for (int i = 0; i < 3; i++) {
+      packed = packed * 37 + digit(inward.charAt(i));
     }
     return packed;
+  }
+
+  private static int digit(char c) {
+    return c <= '9' ? c - '0' + 1 : c - 'A' + 11;
   }
 
   /** Reverses {@link #pack()}. */

@@ -1,5 +1,7 @@
 package io.dccsim.sim.coverage;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,15 +21,20 @@ public final class CoverageLoadMeasurement {
     System.out.printf("file: %,d bytes, %,d postcodes%n", Files.size(file), count);
     Runtime rt = Runtime.getRuntime();
     long before = usedAfterGc(rt);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
+    long startCpu = threads.getCurrentThreadCpuTime();
     CoverageTable table = CoverageTable.load(file);
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    long cpuMs = (threads.getCurrentThreadCpuTime() - startCpu) / 1_000_000;
     long after = usedAfterGc(rt);
     System.out.printf(
-        "loaded %,d postcodes, %d distinct answer lists in %,d ms; table heap ~%,d MB (max heap %,d MB)%n",
+        "loaded %,d postcodes, %d distinct answer lists in %,d ms (%,d ms CPU);"
+            + " table heap ~%,d MB (max heap %,d MB)%n",
         table.postcodeCount(),
         table.distinctAnswerLists(),
         elapsedMs,
+        cpuMs,
         (after - before) / (1024 * 1024),
         rt.maxMemory() / (1024 * 1024));
     Files.delete(file);
