@@ -51,14 +51,15 @@ public final class ExtractFile {
       int headerLength = jsonLength(file, head.getInt(), size);
       byte[] header = readAt(ch, magic + 4, headerLength).array();
       ByteBuffer tail = readAt(ch, size - endMagic - 4, endMagic + 4);
-      int trailerLength = jsonLength(file, tail.getInt(), size);
+      int rawTrailerLength = tail.getInt();
       byte[] em = new byte[endMagic];
       tail.get(em);
       if (!Arrays.equals(em, ExtractCodec.END_MAGIC)) {
         throw new ExtractException(file.getFileName() + ": incomplete extract (no end marker)");
       }
+      int trailerLength = jsonLength(file, rawTrailerLength, size);
       byte[] trailer = readAt(ch, size - endMagic - 4 - trailerLength, trailerLength).array();
-      return ExtractCodec.manifest(header, trailer);
+      return named(file, () -> ExtractCodec.manifest(header, trailer));
     } catch (IOException e) {
       throw new ExtractException(file.getFileName() + ": cannot read: " + e, e);
     }
@@ -143,7 +144,8 @@ public final class ExtractFile {
       if (trailerLength != rest.length - endMagic - 4) {
         throw new ExtractException(name + ": trailer length does not match the file");
       }
-      ExtractManifest m = ExtractCodec.manifest(header, Arrays.copyOf(rest, trailerLength));
+      byte[] trailer = Arrays.copyOf(rest, trailerLength);
+      ExtractManifest m = named(file, () -> ExtractCodec.manifest(header, trailer));
       if (!m.contentSha256().equals(contentSha)) {
         throw new ExtractException(
             name
@@ -182,6 +184,15 @@ public final class ExtractFile {
       throw new ExtractException(name + ": no such extract", e);
     } catch (IOException e) {
       throw new ExtractException(name + ": cannot read: " + e, e);
+    }
+  }
+
+  private static ExtractManifest named(
+      Path file, java.util.function.Supplier<ExtractManifest> parse) {
+    try {
+      return parse.get();
+    } catch (ExtractException e) {
+      throw new ExtractException(file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
