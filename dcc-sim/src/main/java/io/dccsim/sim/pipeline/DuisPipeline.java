@@ -1,6 +1,9 @@
 package io.dccsim.sim.pipeline;
 
+import io.dccsim.core.message.RawResponseBody;
+import io.dccsim.core.message.ResponseBody;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.ResponseCode;
 import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.coverage.CoverageQuestion;
@@ -86,7 +89,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           authenticated.responseCode(),
-          ResponseBody.NONE,
+          RawResponseBody.empty(request.serviceReferenceVariant()),
           false,
           Verdict.REFUSED_AUTHENTICATION,
           authenticated.reason());
@@ -101,7 +104,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           authorised.responseCode(),
-          ResponseBody.NONE,
+          RawResponseBody.empty(request.serviceReferenceVariant()),
           false,
           verdict,
           authorised.reason());
@@ -158,7 +161,13 @@ public final class DuisPipeline implements RequestProcessor {
       return answer(request, facts, true, reason);
     } else if (effect instanceof Intervention.RespondWithCode c) {
       return signed(
-          request, facts, c.responseCode(), ResponseBody.NONE, false, Verdict.INTERVENED, reason);
+          request,
+          facts,
+          c.responseCode(),
+          RawResponseBody.empty(request.serviceReferenceVariant()),
+          false,
+          Verdict.INTERVENED,
+          reason);
     }
     Intervention.CannedResponse canned = (Intervention.CannedResponse) effect;
     Document fragment = xml.parse(canned.bodyElementXml().getBytes(StandardCharsets.UTF_8));
@@ -166,9 +175,7 @@ public final class DuisPipeline implements RequestProcessor {
         request,
         facts,
         canned.responseCode(),
-        message ->
-            message.appendChild(
-                message.getOwnerDocument().importNode(fragment.getDocumentElement(), true)),
+        RawResponseBody.of(request.serviceReferenceVariant(), fragment.getDocumentElement()),
         false,
         Verdict.INTERVENED,
         reason);
@@ -192,7 +199,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           NOT_SIMULATED_CODE,
-          ResponseBody.NONE,
+          RawResponseBody.empty(request.serviceReferenceVariant()),
           breakSignature,
           interventionReason == null ? Verdict.NOT_SIMULATED : verdict,
           "not-simulated: " + request.serviceReferenceVariant() + " has no handler");
@@ -201,7 +208,13 @@ public final class DuisPipeline implements RequestProcessor {
     ServiceAnswer answer =
         handler.handle(request, new ServiceContext(now, baselinesSource.get().at(now)));
     return signed(
-        request, facts, answer.responseCode(), answer.body(), breakSignature, verdict, reason);
+        request,
+        facts,
+        answer.responseCode().code(),
+        answer.body(),
+        breakSignature,
+        verdict,
+        reason);
   }
 
   private Outcome signed(
@@ -215,11 +228,9 @@ public final class DuisPipeline implements RequestProcessor {
     byte[] bytes =
         writer.write(
             request.schemaVersion(),
-            Optional.of(request.requestId().toString()),
-            code,
+            request.requestId(),
+            ResponseCode.parse(code),
             clock.instant(),
-            request.serviceReference().toString(),
-            request.serviceReferenceVariant().toString(),
             body,
             breakSignature);
     return new Outcome(

@@ -1,5 +1,6 @@
 package io.dccsim.sim.pipeline;
 
+import io.dccsim.core.message.ServiceRequest;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
@@ -19,6 +20,7 @@ import org.w3c.dom.Element;
  * @param serviceReference the ServiceReference
  * @param serviceReferenceVariant the ServiceReferenceVariant
  * @param body the one request element inside {@code Body}
+ * @param message the request as core's typed message
  */
 public record ParsedRequest(
     Document document,
@@ -27,7 +29,8 @@ public record ParsedRequest(
     CommandVariant commandVariant,
     ServiceReference serviceReference,
     ServiceReferenceVariant serviceReferenceVariant,
-    Element body) {
+    Element body,
+    ServiceRequest message) {
 
   /** Validates. */
   public ParsedRequest {
@@ -38,5 +41,6 @@ public record ParsedRequest(
     Objects.requireNonNull(serviceReference, "serviceReference");
     Objects.requireNonNull(serviceReferenceVariant, "serviceReferenceVariant");
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(message, "message");
   }
 }

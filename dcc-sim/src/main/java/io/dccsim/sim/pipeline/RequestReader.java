@@ -1,5 +1,8 @@
 package io.dccsim.sim.pipeline;
 
+import io.dccsim.core.codec.DuisCodec;
+import io.dccsim.core.codec.DuisFormatException;
+import io.dccsim.core.message.ServiceRequest;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
@@ -13,12 +16,14 @@ import org.w3c.dom.Element;
 
 /**
  * Stage 1: bytes to a hardened DOM (no DOCTYPE, no entities, bounded depth and size), then the
- * shape of a DUIS request: root {@code sr:Request} with a published {@code schemaVersion}, a {@code
- * Header} with RequestID, CommandVariant, ServiceReference and ServiceReferenceVariant, and a
- * {@code Body} holding exactly one element. Anything else is {@link MalformedRequestException}.
+ * shape of a DUIS request, then core's codec reads it into a typed {@link ServiceRequest}. The
+ * shape: root {@code sr:Request} with a published {@code schemaVersion}, a {@code Header} with
+ * RequestID, CommandVariant, ServiceReference and ServiceReferenceVariant, and a {@code Body}
+ * holding exactly one element. Anything else is {@link MalformedRequestException}.
  */
 public final class RequestReader {
   private final SecureXml xml;
+  private final DuisCodec codec = new DuisCodec();
 
   /** Reads with this parser. */
   public RequestReader(SecureXml xml) {
@@ -73,7 +78,16 @@ public final class RequestReader {
     if (bodyElements.size() != 1) {
       throw new MalformedRequestException("Body holds exactly one request element");
     }
-    return new ParsedRequest(document, version, requestId, cv, sr, srv, bodyElements.get(0));
+    ServiceRequest message;
+    try {
+      message = codec.readRequest(document);
+    } catch (DuisFormatException e) {
+      throw new MalformedRequestException("not a DUIS request: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedRequestException("not a valid DUIS request: " + e.getMessage());
+    }
+    return new ParsedRequest(
+        document, version, requestId, cv, sr, srv, bodyElements.get(0), message);
   }
 
   private static <T> T field(

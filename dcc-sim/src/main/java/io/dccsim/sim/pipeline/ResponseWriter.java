@@ -1,11 +1,14 @@
 package io.dccsim.sim.pipeline;
 
+import io.dccsim.core.codec.DuisCodec;
+import io.dccsim.core.message.ResponseBody;
+import io.dccsim.core.message.ResponseHeader;
+import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.signature.DuisSigner;
+import io.dccsim.core.value.RequestId;
+import io.dccsim.core.value.ResponseCode;
 import io.dccsim.core.value.SchemaVersion;
-import io.dccsim.core.xml.SecureXml;
-import io.dccsim.core.xml.XmlWriter;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.w3c.dom.Document;
@@ -13,15 +16,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Stage 6: every DUIS answer is an {@code sr:Response} (Header with RequestID, ResponseCode and
- * ResponseDateTime; Body with ResponseMessage holding ServiceReference, ServiceReferenceVariant and
- * the SR-specific element), signed with the DCC's {@code dspXmlSign} credential. Non-device
- * responses carry no ResponseID.
+ * Stage 6: every DUIS answer is an {@code sr:Response} written by core's codec (Header with
+ * RequestID, ResponseCode and ResponseDateTime; Body with ResponseMessage holding ServiceReference,
+ * ServiceReferenceVariant and the SR-specific element, in the form of the request's schema
+ * version), signed with the DCC's {@code dspXmlSign} credential. Non-device responses carry no
+ * ResponseID.
  */
 public final class ResponseWriter {
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_INSTANT;
-
   private final DuisSigner signer;
+  private final DuisCodec codec = new DuisCodec();
 
   /** Signs with this signer. */
   public ResponseWriter(DuisSigner signer) {
@@ -35,38 +38,26 @@ public final class ResponseWriter {
    */
   public byte[] write(
       SchemaVersion version,
-      Optional<String> requestId,
-      String responseCode,
+      RequestId requestId,
+      ResponseCode responseCode,
       Instant at,
-      String serviceReference,
-      String serviceReferenceVariant,
       ResponseBody body,
       boolean breakSignature) {
-    Document doc = SecureXml.newDocument();
-    Element root = doc.createElementNS(Duis.NS, "sr:Response");
-    root.setAttribute("schemaVersion", version.toString());
-    doc.appendChild(root);
-    Element header = add(root, "Header");
-    requestId.ifPresent(id -> add(header, "RequestID").setTextContent(id));
-    add(header, "ResponseCode").setTextContent(responseCode);
-    add(header, "ResponseDateTime")
-        .setTextContent(DATE_TIME.format(at.truncatedTo(ChronoUnit.MILLIS)));
-    Element message = add(add(root, "Body"), "ResponseMessage");
-    add(message, "ServiceReference").setTextContent(serviceReference);
-    add(message, "ServiceReferenceVariant").setTextContent(serviceReferenceVariant);
-    body.writeInto(message);
+    ServiceResponse response =
+        new ServiceResponse(
+            version,
+            new ResponseHeader(
+                Optional.of(requestId),
+                Optional.empty(),
+                responseCode,
+                at.truncatedTo(ChronoUnit.MILLIS)),
+            body);
+    Document doc = codec.writeResponse(response);
     Element signature = signer.sign(doc);
     if (breakSignature) {
       spoil(signature);
     }
-    return XmlWriter.toBytes(doc);
-  }
-
-  /** Adds a DUIS child element. */
-  public static Element add(Element parent, String localName) {
-    Element e = parent.getOwnerDocument().createElementNS(Duis.NS, "sr:" + localName);
-    parent.appendChild(e);
-    return e;
+    return codec.toBytes(doc);
   }
 
   private static void spoil(Element signature) {

@@ -1,15 +1,16 @@
 package io.dccsim.sim.service;
 
-import io.dccsim.sim.pipeline.ResponseBody;
+import io.dccsim.core.message.ResponseBody;
+import io.dccsim.core.value.ResponseCode;
 import java.util.Objects;
 
 /**
- * A handler's answer: the response code and the SR-specific element.
+ * A handler's answer: the response code and the body.
  *
  * @param responseCode e.g. {@code I0}, {@code E120101}
- * @param body writes the SR-specific element
+ * @param body the response body (core's message model)
  */
-public record ServiceAnswer(String responseCode, ResponseBody body) {
+public record ServiceAnswer(ResponseCode responseCode, ResponseBody body) {
   /** Validates. */
   public ServiceAnswer {
     Objects.requireNonNull(responseCode, "responseCode");

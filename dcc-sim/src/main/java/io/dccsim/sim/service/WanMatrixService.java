@@ -1,26 +1,26 @@
 package io.dccsim.sim.service;
 
+import io.dccsim.core.message.PartialAddress;
+import io.dccsim.core.message.RawResponseBody;
+import io.dccsim.core.message.RegionResult;
+import io.dccsim.core.message.RequestWanMatrix;
+import io.dccsim.core.message.WanCoverage;
+import io.dccsim.core.message.WanMatrixResponse;
 import io.dccsim.core.release.Modification;
-import io.dccsim.core.value.SchemaVersion;
+import io.dccsim.core.value.ResponseCode;
 import io.dccsim.core.value.ServiceReferenceVariant;
-import io.dccsim.core.value.Uprn;
 import io.dccsim.core.wan.CspRegion;
+import io.dccsim.core.wan.WanTechnology;
 import io.dccsim.sim.coverage.CoverageAnswer;
 import io.dccsim.sim.coverage.CoverageModel;
 import io.dccsim.sim.coverage.CoverageQuestion;
 import io.dccsim.sim.coverage.CoverageReporting;
 import io.dccsim.sim.coverage.RegionAnswer;
-import io.dccsim.sim.pipeline.Duis;
 import io.dccsim.sim.pipeline.MalformedRequestException;
 import io.dccsim.sim.pipeline.ParsedRequest;
-import io.dccsim.sim.pipeline.ResponseBody;
-import io.dccsim.sim.pipeline.ResponseWriter;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * SR 12.1 Request WAN Matrix: asks the coverage model about a UPRN or a postcode and address
@@ -53,35 +53,14 @@ public final class WanMatrixService implements ServiceHandler {
 
   /** The question a 12.1 request asks. */
   public static CoverageQuestion question(ParsedRequest request) {
-    Element body = request.body();
-    if (!"RequestWANMatrix".equals(body.getLocalName())) {
+    if (!(request.message().body() instanceof RequestWanMatrix body)) {
       throw new MalformedRequestException("SR 12.1 takes a RequestWANMatrix body");
     }
-    Optional<String> uprn = Duis.text(body, "UPRN");
-    if (uprn.isPresent()) {
-      try {
-        return new CoverageQuestion.ByUprn(Uprn.parse(uprn.get()).value());
-      } catch (IllegalArgumentException e) {
-        throw new MalformedRequestException("UPRN is a positive integer of up to 12 digits");
-      }
+    if (body.uprn().isPresent()) {
+      return new CoverageQuestion.ByUprn(body.uprn().get().value());
     }
-    Element address =
-        Duis.child(body, "PartialAddress")
-            .orElseThrow(
-                () ->
-                    new MalformedRequestException("RequestWANMatrix holds UPRN or PartialAddress"));
-    String postcode =
-        Duis.text(address, "PostCode")
-            .orElseThrow(() -> new MalformedRequestException("PartialAddress lacks PostCode"));
-    String identifier =
-        Duis.text(address, "AddressIdentifier")
-            .orElseThrow(
-                () -> new MalformedRequestException("PartialAddress lacks AddressIdentifier"));
-    if (postcode.length() > 8 || identifier.length() > 30) {
-      throw new MalformedRequestException(
-          "PostCode is up to 8, AddressIdentifier up to 30 characters");
-    }
-    return new CoverageQuestion.ByAddress(postcode, identifier);
+    PartialAddress address = body.partialAddress().orElseThrow();
+    return new CoverageQuestion.ByAddress(address.postCode(), address.addressIdentifier());
   }
 
   @Override
@@ -89,37 +68,36 @@ public final class WanMatrixService implements ServiceHandler {
     CoverageQuestion question = question(request);
     CoverageAnswer answer = coverage.get().answer(question);
     if (!(answer instanceof CoverageAnswer.Regions regions)) {
-      return new ServiceAnswer(answer.responseCode(), ResponseBody.NONE);
+      return new ServiceAnswer(
+          ResponseCode.parse(answer.responseCode()), RawResponseBody.empty(variant()));
     }
     CoverageReporting rules =
         new CoverageReporting(
             context.baseline().isInForce(Modification.MP146), writeUnknownLiterally);
     List<RegionAnswer> reported = regions.regions().stream().map(rules::reported).toList();
-    SchemaVersion version = request.schemaVersion();
-    Element echo = request.body();
+    List<RegionResult> results;
+    if (request.schemaVersion().perRegionWanMatrix()) {
+      results =
+          reported.stream()
+              .map(r -> RegionResult.of(r.region(), ResponseCode.I0, coverage(r)))
+              .toList();
+    } else {
+      RegionAnswer first = reported.get(0);
+      results = List.of(RegionResult.flat(flatRegion(first.region()), coverage(first)));
+    }
     return new ServiceAnswer(
-        "I0",
-        message -> {
-          Element matrix = ResponseWriter.add(message, "DSPWANMatrix");
-          Element req = ResponseWriter.add(matrix, "Request");
-          for (Element part : Duis.children(echo)) {
-            Node copy = message.getOwnerDocument().importNode(part, true);
-            req.appendChild(copy);
-          }
-          if (version.perRegionWanMatrix()) {
-            for (RegionAnswer r : reported) {
-              Element each = ResponseWriter.add(matrix, "DSPWANMatrixResponse");
-              ResponseWriter.add(each, "CSPRegion").setTextContent(r.region().xmlText());
-              ResponseWriter.add(each, "CSPRegionResponseCode").setTextContent("I0");
-              writeDetails(each, r);
-            }
-          } else {
-            RegionAnswer first = reported.get(0);
-            ResponseWriter.add(matrix, "CSPRegion")
-                .setTextContent(flatRegion(first.region()).xmlText());
-            writeDetails(matrix, first);
-          }
-        });
+        ResponseCode.I0,
+        new WanMatrixResponse((RequestWanMatrix) request.message().body(), results));
+  }
+
+  private static WanCoverage coverage(RegionAnswer r) {
+    return new WanCoverage(
+        r.covered(),
+        r.anticipatedDate(),
+        WanTechnology.of(r.wanTechnology()),
+        r.likelihood(),
+        r.auxiliaryEquipment(),
+        r.additionalInformation());
   }
 
   private static CspRegion flatRegion(CspRegion region) {
@@ -129,20 +107,5 @@ public final class WanMatrixService implements ServiceHandler {
       case SOUTH_4G -> CspRegion.SOUTH;
       default -> region;
     };
-  }
-
-  private static void writeDetails(Element parent, RegionAnswer r) {
-    ResponseWriter.add(parent, "CoverageAvailability")
-        .setTextContent(Boolean.toString(r.covered()));
-    r.anticipatedDate()
-        .ifPresent(
-            d ->
-                ResponseWriter.add(parent, "AnticipatedCoverageDate").setTextContent(d.toString()));
-    ResponseWriter.add(parent, "WANTechnology").setTextContent(r.wanTechnology());
-    ResponseWriter.add(parent, "ConnectivityLikelihood").setTextContent(r.likelihood().xmlText());
-    r.auxiliaryEquipment()
-        .ifPresent(a -> ResponseWriter.add(parent, "AuxiliaryEquipmentRequired").setTextContent(a));
-    r.additionalInformation()
-        .ifPresent(a -> ResponseWriter.add(parent, "AdditionalInformation").setTextContent(a));
   }
 }
