@@ -1,5 +1,9 @@
 package io.dccsim.sim.coverage;
 
+import io.dccsim.core.value.Postcode;
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
+import io.dccsim.sim.coverage.internal.PostcodeKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -74,11 +78,11 @@ final class CoverageCsv {
   private static void addRow(CoverageTable.Builder table, List<String> f) {
     RegionAnswer answer =
         new RegionAnswer(
-            CspRegion.fromDuisName(f.get(1)),
+            CoverageCsv.region(f.get(1)),
             bool(f.get(2).trim()),
             date(f.get(3).trim()),
             f.get(4),
-            ConnectivityLikelihood.fromDuisName(f.get(5)),
+            CoverageCsv.likelihood(f.get(5)),
             optional(f.get(6)),
             optional(f.get(7)));
     addKeyed(table, f.get(0).trim(), answer);
@@ -89,8 +93,13 @@ final class CoverageCsv {
     if (!key.isEmpty() && key.length() <= 12 && key.chars().allMatch(c -> c >= '0' && c <= '9')) {
       table.add(Long.parseLong(key), answer);
     } else {
-      table.add(Postcode.parse(key), answer);
+      table.add(postcode(key), answer);
     }
+  }
+
+  static Postcode postcode(String text) {
+    return PostcodeKey.parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not a valid postcode: '" + text + "'"));
   }
 
   static boolean bool(String text) {
@@ -110,6 +119,25 @@ final class CoverageCsv {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("not an ISO date (yyyy-mm-dd): '" + text + "'", e);
     }
+  }
+
+  static CspRegion region(String text) {
+    return CspRegion.fromXmlText(text.trim())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "not a CSP region: '"
+                        + text
+                        + "' (North, Central, South, 4G North, 4G Central, 4G South, Unknown,"
+                        + " SMETS1)"));
+  }
+
+  static ConnectivityLikelihood likelihood(String text) {
+    return ConnectivityLikelihood.fromXmlText(text.trim())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "not a connectivity likelihood: '" + text + "' (High, Medium or Low)"));
   }
 
   private static Optional<String> optional(String text) {

@@ -58,7 +58,7 @@ final class CoverageJson {
       switch (name) {
         case "postcode" -> {
           expect(p, value, JsonToken.VALUE_STRING, "postcode is a string");
-          key = requireOneKey(key, Postcode.parse(p.getText()).toString());
+          key = requireOneKey(key, CoverageCsv.postcode(p.getText()).toString());
         }
         case "uprn" -> {
           expect(p, value, JsonToken.VALUE_NUMBER_INT, "uprn is an integer");
@@ -130,11 +130,11 @@ final class CoverageJson {
           "a region needs region, covered, wanTechnology and likelihood");
     }
     return new RegionAnswer(
-        CspRegion.fromDuisName(region),
+        CoverageCsv.region(region),
         covered,
         date,
         wan,
-        ConnectivityLikelihood.fromDuisName(likelihood),
+        CoverageCsv.likelihood(likelihood),
         auxiliary,
         information);
   }

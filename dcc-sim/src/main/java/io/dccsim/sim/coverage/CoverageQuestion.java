@@ -1,5 +1,7 @@
 package io.dccsim.sim.coverage;
 
+import io.dccsim.core.value.Postcode;
+import io.dccsim.sim.coverage.internal.PostcodeKey;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -10,8 +12,8 @@ public sealed interface CoverageQuestion {
   String normalisedKey();
 
   /**
-   * A partial address. The postcode is kept as written; {@link Postcode#parse} decides whether it
-   * is valid.
+   * A partial address. The postcode is kept as written; the coverage model decides whether it is
+   * valid.
    *
    * @param postcode the postcode as the request wrote it
    * @param addressIdentifier the address identifier (house number or name, street)
@@ -25,7 +27,7 @@ public sealed interface CoverageQuestion {
 
     @Override
     public String normalisedKey() {
-      String pc = Postcode.tryParse(postcode).map(Postcode::toString).orElse(postcode.trim());
+      String pc = PostcodeKey.parse(postcode).map(Postcode::toString).orElse(postcode.trim());
       String address = addressIdentifier.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
       return "P|" + pc + "|" + address;
     }

@@ -1,6 +1,8 @@
 package io.dccsim.sim.coverage;
 
+import io.dccsim.core.value.Postcode;
 import io.dccsim.sim.coverage.internal.KeyedAnswerTable;
+import io.dccsim.sim.coverage.internal.PostcodeKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +74,11 @@ public final class CoverageTable implements CoverageModel {
   public CoverageAnswer answer(CoverageQuestion question) {
     Optional<CoverageAnswer.Regions> found;
     if (question instanceof CoverageQuestion.ByAddress byAddress) {
-      Optional<Postcode> postcode = Postcode.tryParse(byAddress.postcode());
+      Optional<Postcode> postcode = PostcodeKey.parse(byAddress.postcode());
       if (postcode.isEmpty()) {
         return new CoverageAnswer.InvalidPostcode();
       }
-      found = postcodes.find(postcode.get().pack());
+      found = postcodes.find(PostcodeKey.pack(postcode.get()));
     } else {
       found = uprns.find(((CoverageQuestion.ByUprn) question).uprn());
     }
@@ -107,7 +109,7 @@ public final class CoverageTable implements CoverageModel {
 
     /** Adds a region answer for a postcode. */
     public Builder add(Postcode postcode, RegionAnswer answer) {
-      postcodes.add(postcode.pack(), answer);
+      postcodes.add(PostcodeKey.pack(postcode), answer);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.dccsim.sim.coverage;
 
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

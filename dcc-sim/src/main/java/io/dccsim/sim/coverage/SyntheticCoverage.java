@@ -1,5 +1,9 @@
 package io.dccsim.sim.coverage;
 
+import io.dccsim.core.value.Postcode;
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
+import io.dccsim.sim.coverage.internal.PostcodeKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -131,7 +135,7 @@ public final class SyntheticCoverage implements CoverageModel {
   public CoverageAnswer answer(CoverageQuestion question) {
     CspRegion region;
     if (question instanceof CoverageQuestion.ByAddress byAddress) {
-      Optional<Postcode> postcode = Postcode.tryParse(byAddress.postcode());
+      Optional<Postcode> postcode = PostcodeKey.parse(byAddress.postcode());
       if (postcode.isEmpty()) {
         return new CoverageAnswer.InvalidPostcode();
       }

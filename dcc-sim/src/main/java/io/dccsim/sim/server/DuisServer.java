@@ -152,8 +152,8 @@ public final class DuisServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    loops.shutdownGracefully(100, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    boss.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS);
+    loops.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     boss.terminationFuture().awaitUninterruptibly();
     workers.shutdownNow();
   }

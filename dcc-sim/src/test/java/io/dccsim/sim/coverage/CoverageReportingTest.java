@@ -2,6 +2,8 @@ package io.dccsim.sim.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

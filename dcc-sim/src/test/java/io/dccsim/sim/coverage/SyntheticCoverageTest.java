@@ -2,6 +2,7 @@ package io.dccsim.sim.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dccsim.core.wan.CspRegion;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +89,11 @@ class SyntheticCoverageTest {
     Map<CspRegion, Integer> regions = new HashMap<>();
     for (long uprn = 1; uprn <= 3000; uprn++) {
       if (model.answer(new CoverageQuestion.ByUprn(uprn)) instanceof CoverageAnswer.Regions r) {
-        regions.merge(r.regions().get(0).region().withoutTechnology(), 1, Integer::sum);
+        CspRegion region = r.regions().get(0).region();
+        regions.merge(
+            region.is4G() ? CspRegion.valueOf(region.name().replace("_4G", "")) : region,
+            1,
+            Integer::sum);
       }
     }
     assertThat(regions).containsKeys(CspRegion.NORTH, CspRegion.CENTRAL, CspRegion.SOUTH);
@@ -113,7 +118,7 @@ class SyntheticCoverageTest {
     RegionAnswer r = regions.get(0);
     if (r.region() == CspRegion.SMETS1) {
       return "smets1";
-    } else if (r.region().is4g()) {
+    } else if (r.region().is4G()) {
       return "4g";
     } else if (r.wanVariantUnconfirmed()) {
       return "unconfirmed";
