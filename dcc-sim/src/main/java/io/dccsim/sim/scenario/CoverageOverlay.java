@@ -1,11 +1,11 @@
 package io.dccsim.sim.scenario;
 
-import io.dccsim.sim.coverage.ConnectivityLikelihood;
+import io.dccsim.core.value.Postcode;
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
 import io.dccsim.sim.coverage.CoverageAnswer;
 import io.dccsim.sim.coverage.CoverageModel;
 import io.dccsim.sim.coverage.CoverageQuestion;
-import io.dccsim.sim.coverage.CspRegion;
-import io.dccsim.sim.coverage.Postcode;
 import io.dccsim.sim.coverage.RegionAnswer;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,12 +81,17 @@ public final class CoverageOverlay implements CoverageModel {
     if (question instanceof CoverageQuestion.ByUprn u) {
       shaped = byUprn.get(u.uprn());
     } else if (question instanceof CoverageQuestion.ByAddress a && !byPostcode.isEmpty()) {
-      Optional<Postcode> p = Postcode.tryParse(a.postcode());
-      if (p.isPresent()) {
-        shaped = byPostcode.get(p.get().toString());
-      }
+      shaped = canonical(a.postcode()).map(byPostcode::get).orElse(null);
     }
     return shaped != null ? shaped : underlying.answer(question);
+  }
+
+  private static Optional<String> canonical(String postcode) {
+    try {
+      return Optional.of(Postcode.parse(postcode).toString());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** Shapes the answer for one postcode or UPRN; each terminal method registers it. */

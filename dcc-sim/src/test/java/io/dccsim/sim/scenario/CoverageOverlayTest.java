@@ -3,9 +3,9 @@ package io.dccsim.sim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.dccsim.core.wan.CspRegion;
 import io.dccsim.sim.coverage.CoverageAnswer;
 import io.dccsim.sim.coverage.CoverageQuestion;
-import io.dccsim.sim.coverage.CspRegion;
 import io.dccsim.sim.coverage.RegionAnswer;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
