@@ -7,7 +7,6 @@ import io.dccsim.sim.journal.RequestJournal;
 import io.dccsim.sim.scenario.Scenarios;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The test-facing state of one simulator: journal, scenarios, clock and baseline, with a reset that
@@ -19,7 +18,7 @@ public final class HarnessState implements ControlledSimulator {
   private final Scenarios scenarios;
   private final SimulatedClock clock;
   private final BaselinePolicy configuredPolicy;
-  private final AtomicReference<BaselinePolicy> policy;
+  private final BaselineSetting policy;
   private final Instant initialInstant;
   private final double initialRate;
   private final Runnable onReset;
@@ -28,6 +27,7 @@ public final class HarnessState implements ControlledSimulator {
    * State over these parts. The clock's instant and rate now are what {@link #reset()} restores.
    *
    * @param configuredPolicy the policy in force when not pinned
+   * @param policy where the policy in force is kept (the server reads it for each request)
    * @param onReset anything else to reset with it (e.g. the server's own state); may do nothing
    */
   public HarnessState(
@@ -35,12 +35,14 @@ public final class HarnessState implements ControlledSimulator {
       Scenarios scenarios,
       SimulatedClock clock,
       BaselinePolicy configuredPolicy,
+      BaselineSetting policy,
       Runnable onReset) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.configuredPolicy = Objects.requireNonNull(configuredPolicy, "configuredPolicy");
-    this.policy = new AtomicReference<>(configuredPolicy);
+    this.policy = Objects.requireNonNull(policy, "policy");
+    policy.set(configuredPolicy);
     this.onReset = Objects.requireNonNull(onReset, "onReset");
     this.initialInstant = clock.instant();
     this.initialRate = clock.rate();
@@ -53,6 +55,7 @@ public final class HarnessState implements ControlledSimulator {
         new Scenarios(),
         clock,
         BaselinePolicy.byDate(),
+        BaselineSetting.holding(BaselinePolicy.byDate()),
         () -> {});
   }
 

@@ -1,6 +1,7 @@
 package io.dccsim.sim.junit.internal;
 
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.control.BaselineSetting;
 import io.dccsim.sim.control.BearerToken;
 import io.dccsim.sim.control.ControlServer;
 import io.dccsim.sim.control.HarnessState;
@@ -59,6 +60,7 @@ public final class RunningSimulator implements AutoCloseable {
             Scenarios.seeded(options.seed()),
             clock,
             options.baselinePolicy(),
+            BaselineSetting.holding(options.baselinePolicy()),
             coverage::clear);
     Optional<ControlServer> control =
         options.controlApi()
