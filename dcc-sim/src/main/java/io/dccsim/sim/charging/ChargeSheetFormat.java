@@ -77,6 +77,16 @@ public final class ChargeSheetFormat {
    * @throws InvalidChargesException if it is not well-formed or does not describe a valid sheet
    */
   public static Request read(byte[] bytes, Syntax syntax) {
+    return read(bytes, syntax, Optional.empty());
+  }
+
+  /**
+   * Reads a charge sheet, billing it for {@code period} when given instead of the sheet's own
+   * {@code period} field (which may then be left out).
+   *
+   * @throws InvalidChargesException if it is not well-formed or does not describe a valid sheet
+   */
+  public static Request read(byte[] bytes, Syntax syntax, Optional<BillingPeriod> period) {
     if (bytes.length > MAX_BYTES) {
       throw new InvalidChargesException(
           "the charge sheet has " + bytes.length + " bytes, more than the limit of " + MAX_BYTES);
@@ -90,21 +100,21 @@ public final class ChargeSheetFormat {
     } catch (IOException e) {
       throw new InvalidChargesException("the charge sheet cannot be read: " + e.getMessage());
     }
-    return read(root);
+    return read(root, period);
   }
 
-  /** Reads a charge sheet from a parsed JSON tree. */
-  public static Request read(JsonNode root) {
+  /** Reads a charge sheet from a parsed JSON tree, optionally for another period. */
+  public static Request read(JsonNode root, Optional<BillingPeriod> periodOverride) {
     if (root == null || !root.isObject()) {
       throw new InvalidChargesException("the charge sheet must be an object");
     }
     List<String> problems = new ArrayList<>();
     unknownFields(root, TOP, "the charge sheet", problems);
-    BillingPeriod period = null;
+    BillingPeriod period = periodOverride.orElse(null);
     JsonNode periodNode = root.get("period");
-    if (periodNode == null || !periodNode.isTextual()) {
+    if (period == null && (periodNode == null || !periodNode.isTextual())) {
       problems.add("period is missing (a month as yyyy-MM, e.g. \"2021-06\")");
-    } else {
+    } else if (period == null) {
       try {
         period = BillingPeriod.parse(periodNode.asText());
       } catch (IllegalArgumentException e) {
