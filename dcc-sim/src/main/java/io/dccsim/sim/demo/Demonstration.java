@@ -31,7 +31,9 @@ public final class Demonstration {
     return new Demonstration(
         SecRelease.JUNE_2021,
         List.of(
-            demo(Modification.MP144, charges::mp144), demo(Modification.MP153, charges::mp153)));
+            demo(Modification.MP144, charges::mp144),
+            demo(Modification.MP147, () -> ExtractDemonstration.standard().section()),
+            demo(Modification.MP153, charges::mp153)));
   }
 
   /** A demonstration of one modification from a function computing its section. */
