@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.UserRole;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -164,13 +165,13 @@ public final class ChargeSheetFormat {
       }
       unknownFields(p, PARTY, where, problems);
       String name = text(p, "name", where, problems, true);
-      Set<PartyRole> roles = EnumSet.noneOf(PartyRole.class);
+      Set<UserRole> roles = EnumSet.noneOf(UserRole.class);
       JsonNode rolesNode = p.get("roles");
       if (rolesNode == null || !rolesNode.isArray() || rolesNode.isEmpty()) {
         problems.add(where + ": roles is missing (a list such as [\"IMPORT_SUPPLIER\"])");
       } else {
         for (JsonNode r : rolesNode) {
-          Optional<PartyRole> role = PartyRole.fromName(r.asText());
+          Optional<UserRole> role = role(r.asText());
           if (role.isPresent()) {
             roles.add(role.get());
           } else {
@@ -179,7 +180,7 @@ public final class ChargeSheetFormat {
                     + ": unknown role '"
                     + r.asText()
                     + "' (expected one of "
-                    + List.of(PartyRole.values())
+                    + List.of(UserRole.values())
                     + ")");
           }
         }
@@ -306,6 +307,25 @@ public final class ChargeSheetFormat {
       }
     }
     return items;
+  }
+
+  /**
+   * A User Role from its enum name, abbreviation ({@code OU}) or display name ({@code Other User}),
+   * ignoring case and treating {@code -} and spaces as {@code _}.
+   */
+  static Optional<UserRole> role(String text) {
+    Optional<UserRole> direct = UserRole.parse(text);
+    if (direct.isPresent()) {
+      return direct;
+    }
+    String key =
+        text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+    for (UserRole role : UserRole.values()) {
+      if (role.name().equals(key)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String defaultId(String type, int index) {

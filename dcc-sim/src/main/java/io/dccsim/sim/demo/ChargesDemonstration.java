@@ -2,6 +2,7 @@ package io.dccsim.sim.demo;
 
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.release.Modification;
+import io.dccsim.core.value.UserRole;
 import io.dccsim.sim.charging.Billing;
 import io.dccsim.sim.charging.BillingPeriod;
 import io.dccsim.sim.charging.ChargeItem;
@@ -15,7 +16,6 @@ import io.dccsim.sim.charging.InvoiceRun;
 import io.dccsim.sim.charging.LineCategory;
 import io.dccsim.sim.charging.Money;
 import io.dccsim.sim.charging.Party;
-import io.dccsim.sim.charging.PartyRole;
 import io.dccsim.sim.charging.PrivacyAssessment;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +37,11 @@ public final class ChargesDemonstration {
 
   private static final List<Party> PARTIES =
       List.of(
-          new Party("SUPA", "Alpha Energy", Set.of(PartyRole.IMPORT_SUPPLIER), 600),
-          new Party("SUPB", "Beta Gas", Set.of(PartyRole.GAS_SUPPLIER), 300),
-          new Party("DNO1", "Northern Wires", Set.of(PartyRole.ELECTRICITY_DISTRIBUTOR), 100),
-          new Party("OU1", "Insight Analytics", Set.of(PartyRole.OTHER_USER), 0),
-          new Party("OU2", "Grid Research", Set.of(PartyRole.OTHER_USER), 0));
+          new Party("SUPA", "Alpha Energy", Set.of(UserRole.IMPORT_SUPPLIER), 600),
+          new Party("SUPB", "Beta Gas", Set.of(UserRole.GAS_SUPPLIER), 300),
+          new Party("DNO1", "Northern Wires", Set.of(UserRole.ELECTRICITY_DISTRIBUTOR), 100),
+          new Party("OU1", "Insight Analytics", Set.of(UserRole.OTHER_USER), 0),
+          new Party("OU2", "Grid Research", Set.of(UserRole.OTHER_USER), 0));
 
   private final InvoiceRun before;
   private final InvoiceRun after;

@@ -2,6 +2,7 @@ package io.dccsim.sim.charging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dccsim.core.value.UserRole;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AllocationTest {
 
   private static Party party(String id, long weight) {
-    return Party.of(id, "Party " + id, PartyRole.IMPORT_SUPPLIER).withAllocationWeight(weight);
+    return Party.of(id, "Party " + id, UserRole.IMPORT_SUPPLIER).withAllocationWeight(weight);
   }
 
   @Test

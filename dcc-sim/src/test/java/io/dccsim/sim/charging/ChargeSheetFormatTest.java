@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.UserRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ class ChargeSheetFormatTest {
         .extracting(Party::id)
         .containsExactly("SUPA", "SUPB", "DNO1", "OU1");
     assertThat(sheet.party("DNO1").orElseThrow().allocationWeight()).isEqualTo(1);
-    assertThat(sheet.party("OU1").orElseThrow().roles()).containsExactly(PartyRole.OTHER_USER);
+    assertThat(sheet.party("OU1").orElseThrow().roles()).containsExactly(UserRole.OTHER_USER);
     assertThat(sheet.items()).hasSize(4);
     assertThat(sheet.items().get(1))
         .isEqualTo(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.UserRole;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,7 +68,7 @@ class ReconciliationPropertiesTest {
             BillingPeriod.of(2020, 2));
     Arbitrary<List<Party>> parties =
         Combinators.combine(
-                Arbitraries.of(EnumSet.allOf(PartyRole.class)).set().ofMinSize(1).ofMaxSize(3),
+                Arbitraries.of(EnumSet.allOf(UserRole.class)).set().ofMinSize(1).ofMaxSize(3),
                 Arbitraries.longs().between(0, 1_000_000),
                 Arbitraries.of(true, false))
             .as(Tuple::of)
@@ -78,9 +79,9 @@ class ReconciliationPropertiesTest {
                 specs -> {
                   List<Party> list = new ArrayList<>();
                   for (int i = 0; i < specs.size(); i++) {
-                    Set<PartyRole> roles = EnumSet.copyOf(specs.get(i).get1());
+                    Set<UserRole> roles = EnumSet.copyOf(specs.get(i).get1());
                     if (specs.get(i).get3()) {
-                      roles.add(PartyRole.OTHER_USER);
+                      roles.add(UserRole.OTHER_USER);
                     }
                     list.add(new Party("P" + i, "Party " + i, roles, specs.get(i).get2()));
                   }

@@ -1,5 +1,6 @@
 package io.dccsim.sim.charging;
 
+import io.dccsim.core.value.UserRole;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,17 +12,14 @@ final class Sheets {
   static final LocalDate GO_LIVE = LocalDate.of(2021, 6, 24);
 
   static final Party SUPPLIER_A =
-      new Party("SUPA", "Alpha Energy", java.util.Set.of(PartyRole.IMPORT_SUPPLIER), 6);
+      new Party("SUPA", "Alpha Energy", java.util.Set.of(UserRole.IMPORT_SUPPLIER), 6);
   static final Party SUPPLIER_B =
       new Party(
-          "SUPB",
-          "Beta Gas",
-          java.util.Set.of(PartyRole.GAS_SUPPLIER, PartyRole.IMPORT_SUPPLIER),
-          3);
+          "SUPB", "Beta Gas", java.util.Set.of(UserRole.GAS_SUPPLIER, UserRole.IMPORT_SUPPLIER), 3);
   static final Party NETWORK =
-      new Party("DNO1", "Northern Wires", java.util.Set.of(PartyRole.ELECTRICITY_DISTRIBUTOR), 1);
+      new Party("DNO1", "Northern Wires", java.util.Set.of(UserRole.ELECTRICITY_DISTRIBUTOR), 1);
   static final Party OTHER_USER =
-      new Party("OU1", "Insight Analytics", java.util.Set.of(PartyRole.OTHER_USER), 0);
+      new Party("OU1", "Insight Analytics", java.util.Set.of(UserRole.OTHER_USER), 0);
 
   static final List<Party> PARTIES = List.of(SUPPLIER_A, SUPPLIER_B, NETWORK, OTHER_USER);
 
