@@ -132,8 +132,10 @@ public final class ChargeSheetFormat {
       }
     }
     List<Party> parties = readParties(root.get("parties"), problems);
+    Set<String> partyIds = new java.util.HashSet<>();
+    root.path("parties").forEach(p -> partyIds.add(p.path("id").asText()));
     List<ChargeItem> items =
-        readItems(root.get("items"), period == null ? null : period.firstDay(), problems);
+        readItems(root.get("items"), period == null ? null : period.firstDay(), partyIds, problems);
     if (!problems.isEmpty()) {
       throw new InvalidChargesException(problems);
     }
@@ -207,7 +209,7 @@ public final class ChargeSheetFormat {
   }
 
   private static List<ChargeItem> readItems(
-      JsonNode node, LocalDate defaultDate, List<String> problems) {
+      JsonNode node, LocalDate defaultDate, Set<String> partyIds, List<String> problems) {
     List<ChargeItem> items = new ArrayList<>();
     if (node == null) {
       return items;
@@ -263,6 +265,9 @@ public final class ChargeSheetFormat {
       int before = problems.size();
       unknownFields(n, allowed, where, problems);
       String party = text(n, partyField, where, problems, true);
+      if (party != null && !partyIds.contains(party)) {
+        problems.add(where + " names unknown party " + party);
+      }
       Money amount = amount(n, where, problems);
       LocalDate date = defaultDate;
       if (n.hasNonNull("date")) {

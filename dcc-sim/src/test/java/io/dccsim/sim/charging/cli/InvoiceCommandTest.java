@@ -93,6 +93,7 @@ class InvoiceCommandTest {
     assertThat(run(bad.toString())).isEqualTo(2);
     assertThat(err.toString())
         .contains("refused")
+        .contains("FIXED_CHARGE item F1 names unknown party Z")
         .contains("FIXED_CHARGE item F1: amount -1.00 is negative");
 
     assertThat(run(bad.toString(), "--period", "2021-02-30")).isEqualTo(2);
