@@ -98,7 +98,10 @@ public final class ExtractDemonstration {
     }
   }
 
-  /** Runs one fortnight starting at the start of {@code firstDay} in London. */
+  /**
+   * Runs one fortnight: an initial full extract at 01:30 London time on {@code firstDay}, then the
+   * scheduled runs of the fourteen days after it.
+   */
   public Fortnight run(LocalDate firstDay) throws IOException {
     Path dir = Files.createTempDirectory("dccsim-demo-extracts-");
     try {
@@ -109,7 +112,8 @@ public final class ExtractDemonstration {
   }
 
   private Fortnight run(LocalDate firstDay, Path dir) {
-    Instant start = firstDay.atStartOfDay(ExtractSchedule.LONDON).toInstant();
+    // Start just after the first day's 01:00 run, which the initial full extract stands for.
+    Instant start = firstDay.atTime(1, 30).atZone(ExtractSchedule.LONDON).toInstant();
     SimulatedClock clock = SimulatedClock.fixed(start, ExtractSchedule.LONDON);
     ExtractSchedule schedule =
         ExtractSchedule.builder()
