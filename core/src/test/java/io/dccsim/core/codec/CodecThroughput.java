@@ -60,9 +60,9 @@ public final class CodecThroughput {
     Document flatDoc = codec.writeResponse(flat);
     run("writeResponse (flat)", i -> codec.writeResponse(flat));
     run("toBytes (flat)", i -> codec.toBytes(flatDoc));
-    System.out.println("(load average at the end: " + loadAverage() + ")");
     run("writeResponse + toBytes (flat)", i -> codec.toBytes(codec.writeResponse(flat)));
     run("writeResponse + toBytes (2 regions)", i -> codec.toBytes(codec.writeResponse(perRegion)));
+    System.out.println("(load average at the end: " + loadAverage() + ")");
   }
 
   private static String loadAverage() {
