@@ -146,4 +146,17 @@ class SecReleaseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("by-date");
   }
+
+  @net.jqwik.api.Property
+  void byDateIsJune2021ExactlyFromGoLive(
+      @net.jqwik.api.ForAll
+          @net.jqwik.api.constraints.LongRange(min = -5_000_000_000L, max = 5_000_000_000L)
+          long seconds) {
+    Instant when = Instant.ofEpochSecond(seconds);
+    Baseline b = BaselinePolicy.byDate().at(when);
+    assertThat(b == Baseline.JUNE_2021).isEqualTo(!when.isBefore(GO_LIVE));
+    for (Modification m : Modification.values()) {
+      assertThat(BaselinePolicy.byDate().isInForce(m, when)).isEqualTo(b == Baseline.JUNE_2021);
+    }
+  }
 }
