@@ -1,5 +1,7 @@
 package io.dccsim.core.value;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -167,8 +169,8 @@ public final class ResponseCode {
   }
 
   /** The codes this library gives a meaning, in declaration order. */
-  public static java.util.Collection<ResponseCode> known() {
-    return java.util.Collections.unmodifiableCollection(KNOWN.values());
+  public static Collection<ResponseCode> known() {
+    return Collections.unmodifiableCollection(KNOWN.values());
   }
 
   /** The code as written in XML, e.g. {@code E120101}. */

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class SecReleaseTest {
@@ -147,11 +150,9 @@ class SecReleaseTest {
         .hasMessageContaining("by-date");
   }
 
-  @net.jqwik.api.Property
+  @Property
   void byDateIsJune2021ExactlyFromGoLive(
-      @net.jqwik.api.ForAll
-          @net.jqwik.api.constraints.LongRange(min = -5_000_000_000L, max = 5_000_000_000L)
-          long seconds) {
+      @ForAll @LongRange(min = -5_000_000_000L, max = 5_000_000_000L) long seconds) {
     Instant when = Instant.ofEpochSecond(seconds);
     Baseline b = BaselinePolicy.byDate().at(when);
     assertThat(b == Baseline.JUNE_2021).isEqualTo(!when.isBefore(GO_LIVE));
