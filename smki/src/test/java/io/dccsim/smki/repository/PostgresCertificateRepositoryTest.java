@@ -4,21 +4,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** The compatibility suite on PostgreSQL, in a schema of its own that is dropped afterwards. */
+/**
+ * The compatibility suite on PostgreSQL, in a schema of its own that is dropped afterwards. Each
+ * test skips (or fails, with {@code DCCSIM_REQUIRE_POSTGRES=true}) when PostgreSQL is unreachable.
+ */
 class PostgresCertificateRepositoryTest extends CertificateRepositoryContract {
 
   private static final String SCHEMA = PostgresTestDatabase.uniqueSchema("dccsim_repo_test");
 
-  @BeforeAll
-  static void needPostgres() {
-    PostgresTestDatabase.assumeAvailable();
-  }
-
   @AfterAll
   static void dropSchema() throws SQLException {
     PostgresTestDatabase.dropSchema(SCHEMA);
+  }
+
+  @Override
+  protected boolean storeAvailable() {
+    return PostgresTestDatabase.available();
   }
 
   @Override
