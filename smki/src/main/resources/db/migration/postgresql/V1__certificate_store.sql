@@ -17,12 +17,10 @@ CREATE TABLE smki_certificate (
   CONSTRAINT smki_certificate_pk PRIMARY KEY (serial)
 );
 
--- Lookups by EUI and status. Each index holds only its column: H2 appends rows in insertion order
--- and keys a secondary index by (column, row id), so these indexes grow at their ends during a bulk
--- load instead of being rewritten at random places (which the serial index cannot avoid).
-CREATE INDEX smki_certificate_subject_eui ON smki_certificate (subject_eui);
-CREATE INDEX smki_certificate_subject_alt_name_eui ON smki_certificate (subject_alt_name_eui);
-CREATE INDEX smki_certificate_status ON smki_certificate (status_code);
+-- Searches filter on one EUI and return results ordered by serial: both in the index.
+CREATE INDEX smki_certificate_subject_eui ON smki_certificate (subject_eui, serial);
+CREATE INDEX smki_certificate_subject_alt_name_eui ON smki_certificate (subject_alt_name_eui, serial);
+CREATE INDEX smki_certificate_status ON smki_certificate (status_code, serial);
 
 -- The change feed. A change stores the status it set; the rest of the record is immutable and read
 -- from smki_certificate.
