@@ -114,6 +114,26 @@ class DemonstrationTest {
   }
 
   @Test
+  void theCommandRunsChosenSectionsAsJson() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new DemoCommand());
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("--only", "mp144,MP153", "--format", "json")).isZero();
+
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(json.get("goLive").asText()).isEqualTo("2021-06-24");
+    assertThat(json.get("sections").findValuesAsText("modification"))
+        .containsExactly("MP144", "MP153");
+    assertThat(json.at("/sections/0/rows/1/changed").asBoolean()).isTrue();
+
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("--only", "MP999")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown modification 'MP999'");
+  }
+
+  @Test
   void theCommandPrintsTheReport() {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new DemoCommand());
