@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.security.auth.x500.X500Principal;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,6 +32,9 @@ import org.w3c.dom.Node;
 public final class DuisSignatureVerifier {
   private static final ThreadLocal<Utf8Output> BUFFERS =
       ThreadLocal.withInitial(() -> new Utf8Output(8 * 1024));
+
+  private static final int ISSUER_CACHE_LIMIT = 1024;
+  private static final ConcurrentMap<String, X500Principal> ISSUERS = new ConcurrentHashMap<>();
 
   private final CertificateResolver resolver;
 
@@ -204,7 +209,7 @@ public final class DuisSignatureVerifier {
     X500Principal issuer;
     BigInteger serial;
     try {
-      issuer = new X500Principal(text(expect(issuerSerial.get(0), "X509IssuerName")).strip());
+      issuer = issuerNamed(text(expect(issuerSerial.get(0), "X509IssuerName")).strip());
       serial = new BigInteger(text(expect(issuerSerial.get(1), "X509SerialNumber")).strip());
     } catch (IllegalArgumentException e) {
       throw reject(Reason.MALFORMED_SIGNATURE, "unreadable X509IssuerSerial: " + e.getMessage());
@@ -213,6 +218,19 @@ public final class DuisSignatureVerifier {
       throw reject(Reason.MALFORMED_SIGNATURE, "a certificate serial number is not negative");
     }
     return new SignedInfo(signedInfo, digest, value, issuer, serial);
+  }
+
+  /** Parsing a distinguished name costs more than the lookup; few issuers sign DUIS messages. */
+  private static X500Principal issuerNamed(String name) {
+    X500Principal known = ISSUERS.get(name);
+    if (known == null) {
+      known = new X500Principal(name);
+      if (ISSUERS.size() >= ISSUER_CACHE_LIMIT) {
+        ISSUERS.clear(); // bounded: start over rather than grow
+      }
+      ISSUERS.put(name, known);
+    }
+    return known;
   }
 
   private static final String EXCLUSIVE_C14N_NAME = DuisSignatureProfile.EXCLUSIVE_C14N;

@@ -221,6 +221,8 @@ public final class SecureXml {
     Document parse(byte[] xml, int offset, int length, XmlLimits limits) {
       this.limits = limits;
       this.document = builder.newDocument();
+      // The parser has checked every name already; the DOM need not check them again.
+      document.setStrictErrorChecking(false);
       this.current = document;
       this.depth = 0;
       this.elements = 0;
@@ -231,6 +233,7 @@ public final class SecureXml {
         if (document.getDocumentElement() == null) {
           throw new XmlRejectedException(Reason.MALFORMED, "no root element");
         }
+        document.setStrictErrorChecking(true);
         return document;
       } catch (Limit e) {
         throw e.rejection;

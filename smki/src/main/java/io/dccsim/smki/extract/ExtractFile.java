@@ -51,14 +51,15 @@ public final class ExtractFile {
       int headerLength = jsonLength(file, head.getInt(), size);
       byte[] header = readAt(ch, magic + 4, headerLength).array();
       ByteBuffer tail = readAt(ch, size - endMagic - 4, endMagic + 4);
-      int trailerLength = jsonLength(file, tail.getInt(), size);
+      int rawTrailerLength = tail.getInt();
       byte[] em = new byte[endMagic];
       tail.get(em);
       if (!Arrays.equals(em, ExtractCodec.END_MAGIC)) {
         throw new ExtractException(file.getFileName() + ": incomplete extract (no end marker)");
       }
+      int trailerLength = jsonLength(file, rawTrailerLength, size);
       byte[] trailer = readAt(ch, size - endMagic - 4 - trailerLength, trailerLength).array();
-      return ExtractCodec.manifest(header, trailer);
+      return named(file, () -> ExtractCodec.manifest(header, trailer));
     } catch (IOException e) {
       throw new ExtractException(file.getFileName() + ": cannot read: " + e, e);
     }
@@ -78,12 +79,11 @@ public final class ExtractFile {
       Path file, boolean requireDetachedDigest, Consumer<CertificateRecord> sink) {
     String name = String.valueOf(file.getFileName());
     Optional<String> detached = readDetachedDigest(file, requireDetachedDigest);
-    MessageDigest content = sha256();
     MessageDigest whole = sha256();
     try (DigestingInput counted =
             new DigestingInput(new BufferedInputStream(Files.newInputStream(file), 256 * 1024));
         DataInputStream in = new DataInputStream(counted)) {
-      counted.digests(content, whole);
+      counted.digest(whole);
       byte[] magic = new byte[ExtractCodec.MAGIC.length];
       in.readFully(magic);
       if (!Arrays.equals(magic, ExtractCodec.MAGIC)) {
@@ -126,8 +126,7 @@ public final class ExtractFile {
         entries++;
         counts.merge(r.status(), 1L, Long::sum);
       }
-      counted.digests(null, whole);
-      String contentSha = HexFormat.of().formatHex(content.digest());
+      String contentSha = HexFormat.of().formatHex(snapshot(whole));
       int endMagic = ExtractCodec.END_MAGIC.length;
       byte[] rest = in.readNBytes(ExtractCodec.MAX_JSON + 4 + endMagic);
       if (in.read() >= 0) {
@@ -143,7 +142,8 @@ public final class ExtractFile {
       if (trailerLength != rest.length - endMagic - 4) {
         throw new ExtractException(name + ": trailer length does not match the file");
       }
-      ExtractManifest m = ExtractCodec.manifest(header, Arrays.copyOf(rest, trailerLength));
+      byte[] trailer = Arrays.copyOf(rest, trailerLength);
+      ExtractManifest m = named(file, () -> ExtractCodec.manifest(header, trailer));
       if (!m.contentSha256().equals(contentSha)) {
         throw new ExtractException(
             name
@@ -182,6 +182,15 @@ public final class ExtractFile {
       throw new ExtractException(name + ": no such extract", e);
     } catch (IOException e) {
       throw new ExtractException(name + ": cannot read: " + e, e);
+    }
+  }
+
+  private static ExtractManifest named(
+      Path file, java.util.function.Supplier<ExtractManifest> parse) {
+    try {
+      return parse.get();
+    } catch (ExtractException e) {
+      throw new ExtractException(file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -242,28 +251,31 @@ public final class ExtractFile {
     }
   }
 
-  /** Feeds every byte read to up to two digests. */
+  private static byte[] snapshot(MessageDigest d) {
+    try {
+      return ((MessageDigest) d.clone()).digest();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests of the JDK are cloneable", e);
+    }
+  }
+
+  /** Feeds every byte read to a digest. */
   private static final class DigestingInput extends java.io.FilterInputStream {
-    private MessageDigest first;
-    private MessageDigest second;
+    private MessageDigest digest;
 
     DigestingInput(InputStream in) {
       super(in);
     }
 
-    void digests(MessageDigest a, MessageDigest b) {
-      this.first = a;
-      this.second = b;
+    void digest(MessageDigest d) {
+      this.digest = d;
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
       if (b >= 0) {
-        if (first != null) {
-          first.update((byte) b);
-        }
-        second.update((byte) b);
+        digest.update((byte) b);
       }
       return b;
     }
@@ -272,10 +284,7 @@ public final class ExtractFile {
     public int read(byte[] b, int off, int len) throws IOException {
       int n = in.read(b, off, len);
       if (n > 0) {
-        if (first != null) {
-          first.update(b, off, n);
-        }
-        second.update(b, off, n);
+        digest.update(b, off, n);
       }
       return n;
     }

@@ -186,30 +186,35 @@ public final class ExtractCodec {
       if (!"dccsim-smki-extract".equals(text(h, "format"))) {
         throw new ExtractException("Not an SMKI extract header");
       }
-      int version = h.path("formatVersion").asInt(-1);
+      long version = number(h, "formatVersion");
       if (version != ExtractManifest.FORMAT_VERSION) {
         throw new ExtractException("Unsupported extract format version " + version);
+      }
+      if (!t.path("statusCounts").isObject()) {
+        throw new ExtractException("Extract manifest lacks 'statusCounts'");
       }
       Map<CertificateStatus, Long> counts = new EnumMap<>(CertificateStatus.class);
       for (Map.Entry<String, JsonNode> e : t.path("statusCounts").properties()) {
         if (e.getKey().length() != 1) {
           throw new ExtractException("Bad status in trailer: " + e.getKey());
         }
-        counts.put(CertificateStatus.fromCode(e.getKey().charAt(0)), e.getValue().asLong());
+        counts.put(
+            CertificateStatus.fromCode(e.getKey().charAt(0)),
+            number(t.path("statusCounts"), e.getKey()));
       }
       return new ExtractManifest(
-          version,
+          (int) version,
           ExtractKind.valueOf(text(h, "kind")),
-          h.path("number").asLong(),
+          number(h, "number"),
           optionalLong(h, "basedOnFull"),
           optionalLong(h, "previous"),
-          h.path("fromSequence").asLong(),
-          t.path("toSequence").asLong(),
+          number(h, "fromSequence"),
+          number(t, "toSequence"),
           Instant.parse(text(t, "cutOff")),
           h.hasNonNull("scheduledFor")
               ? Optional.of(Instant.parse(text(h, "scheduledFor")))
               : Optional.empty(),
-          t.path("entryCount").asLong(),
+          number(t, "entryCount"),
           counts,
           text(t, "contentSha256"));
     } catch (ExtractException e) {
@@ -227,8 +232,16 @@ public final class ExtractCodec {
     return v.asText();
   }
 
+  private static long number(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+      throw new ExtractException("Extract manifest lacks the number '" + field + "'");
+    }
+    return v.asLong();
+  }
+
   private static OptionalLong optionalLong(JsonNode n, String field) {
-    return n.hasNonNull(field) ? OptionalLong.of(n.get(field).asLong()) : OptionalLong.empty();
+    return n.hasNonNull(field) ? OptionalLong.of(number(n, field)) : OptionalLong.empty();
   }
 
   private static byte[] bytes(ObjectNode n) {

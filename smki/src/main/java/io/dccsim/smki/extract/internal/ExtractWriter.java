@@ -22,13 +22,13 @@ public final class ExtractWriter {
 
   private final OutputStream out;
   private final ExtractHeader header;
-  private final MessageDigest contentDigest;
+  // One digest runs over the whole file; at the end of the content a clone of its state gives the
+  // content digest, so every byte is hashed once.
   private final MessageDigest fileDigest;
   private final byte[] buf = new byte[BUFFER];
   private final Map<CertificateStatus, Long> counts = new EnumMap<>(CertificateStatus.class);
   private ByteBuffer entry = ByteBuffer.allocate(4096);
   private int pos;
-  private boolean inContent = true;
   private long entries;
   private long bytesWritten;
 
@@ -36,7 +36,6 @@ public final class ExtractWriter {
   public ExtractWriter(OutputStream out, ExtractHeader header) throws IOException {
     this.out = Objects.requireNonNull(out, "out");
     this.header = Objects.requireNonNull(header, "header");
-    this.contentDigest = sha256();
     this.fileDigest = sha256();
     put(ExtractCodec.MAGIC, 0, ExtractCodec.MAGIC.length);
     byte[] json =
@@ -81,10 +80,14 @@ public final class ExtractWriter {
   public Finished finish(long toSequence, java.time.Instant cutOff) throws IOException {
     putByte(ExtractCodec.END_TAG);
     flush();
-    inContent = false;
+    byte[] contentSha;
+    try {
+      contentSha = ((MessageDigest) fileDigest.clone()).digest();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests of the JDK are cloneable", e);
+    }
     ExtractManifest m =
-        header.complete(
-            toSequence, cutOff, entries, counts, HexFormat.of().formatHex(contentDigest.digest()));
+        header.complete(toSequence, cutOff, entries, counts, HexFormat.of().formatHex(contentSha));
     byte[] trailer = ExtractCodec.trailerJson(m);
     put(trailer, 0, trailer.length);
     putInt(trailer.length);
@@ -143,9 +146,6 @@ public final class ExtractWriter {
   }
 
   private void update(byte[] b, int off, int len) {
-    if (inContent) {
-      contentDigest.update(b, off, len);
-    }
     fileDigest.update(b, off, len);
   }
 
