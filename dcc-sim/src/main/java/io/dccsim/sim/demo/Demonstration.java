@@ -28,12 +28,33 @@ public final class Demonstration {
   /** The standard demonstration: every modification this build can demonstrate. */
   public static Demonstration standard() {
     ChargesDemonstration charges = new ChargesDemonstration();
+    // One simulator run serves both SR 12.1 sections; it starts only if one of them is asked for.
+    Once<WanMatrixDemonstration> wan = new Once<>(WanMatrixDemonstration::run);
     return new Demonstration(
         SecRelease.JUNE_2021,
         List.of(
+            demo(Modification.MP106, () -> wan.get().mp106()),
             demo(Modification.MP144, charges::mp144),
+            demo(Modification.MP146, () -> wan.get().mp146()),
             demo(Modification.MP147, () -> ExtractDemonstration.standard().section()),
             demo(Modification.MP153, charges::mp153)));
+  }
+
+  /** A value computed on first use, then kept (failures are not kept). */
+  private static final class Once<T> {
+    private final java.util.function.Supplier<T> source;
+    private T value;
+
+    Once(java.util.function.Supplier<T> source) {
+      this.source = source;
+    }
+
+    synchronized T get() {
+      if (value == null) {
+        value = source.get();
+      }
+      return value;
+    }
   }
 
   /** A demonstration of one modification from a function computing its section. */
