@@ -4,8 +4,11 @@ import io.dccsim.core.release.Modification;
 import io.dccsim.core.release.SecRelease;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The before/after demonstration of the June 2021 release: one section per modification, each
@@ -42,10 +45,10 @@ public final class Demonstration {
 
   /** A value computed on first use, then kept (failures are not kept). */
   private static final class Once<T> {
-    private final java.util.function.Supplier<T> source;
+    private final Supplier<T> source;
     private T value;
 
-    Once(java.util.function.Supplier<T> source) {
+    Once(Supplier<T> source) {
       this.source = source;
     }
 
@@ -81,11 +84,11 @@ public final class Demonstration {
 
   /** Runs every section, in the release's order. */
   public DemoReport run() {
-    return run(java.util.EnumSet.allOf(Modification.class));
+    return run(EnumSet.allOf(Modification.class));
   }
 
   /** Runs the sections of {@code only}, in the release's order. */
-  public DemoReport run(java.util.Set<Modification> only) {
+  public DemoReport run(Set<Modification> only) {
     List<DemoSection> sections = new ArrayList<>();
     for (Modification m : release.modifications()) {
       if (!only.contains(m)) {

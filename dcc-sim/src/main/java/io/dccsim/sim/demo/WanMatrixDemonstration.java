@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -221,10 +222,7 @@ public final class WanMatrixDemonstration {
   }
 
   private static DemoRow common(
-      String label,
-      Exchanges before,
-      Exchanges after,
-      java.util.function.Function<Exchanges, String> value) {
+      String label, Exchanges before, Exchanges after, Function<Exchanges, String> value) {
     return new DemoRow(label, value.apply(before), value.apply(after));
   }
 
