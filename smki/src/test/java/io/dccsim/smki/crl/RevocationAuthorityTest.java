@@ -274,6 +274,14 @@ class RevocationAuthorityTest {
   }
 
   @Test
+  void servesTheSameListsToTheHttpInterface() {
+    RevocationAuthority ra = authority();
+    io.dccsim.smki.http.RevocationListSource source = ra;
+    assertThat(source.crl()).hasValueSatisfying(b -> assertThat(b).isEqualTo(ra.currentCrlDer()));
+    assertThat(source.arl()).hasValueSatisfying(b -> assertThat(b).isEqualTo(ra.currentArlDer()));
+  }
+
+  @Test
   void listsCarryTheIssuersEightOctetKeyIdentifier() throws Exception {
     X509CRL crl = parse(authority().currentCrlDer());
     byte[] aki = crl.getExtensionValue(Extension.authorityKeyIdentifier.getId());
