@@ -331,4 +331,13 @@ class DuisSchemaTest {
     Files.writeString(main, withDoctype);
     DuisSchema.fromFile(main).validate(parse("<sr:Request xmlns:sr='" + NS + "'>OK</sr:Request>"));
   }
+
+  @Test
+  void aWebReferenceUsesTheCopyBesideTheSchemaWithoutFetching(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("types.xsd"), TYPES);
+    Path main = dir.resolve("duis.xsd");
+    Files.writeString(main, mainSchema("http://127.0.0.1:9/schemas/types.xsd"));
+    DuisSchema.fromFile(main).validate(parse("<sr:Request xmlns:sr='" + NS + "'>OK</sr:Request>"));
+  }
 }
