@@ -2,6 +2,7 @@ package io.dccsim.sim.cli;
 
 import io.dccsim.sim.demo.DemoCommand;
 import io.dccsim.sim.demo.ReleaseCommand;
+import io.dccsim.smki.cli.SmkiCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -21,7 +22,7 @@ public final class DccSimCommand implements Callable<Integer> {
 
   /** Every subcommand, in help order. Add a line here to register one. */
   public static final List<Supplier<Object>> SUBCOMMANDS =
-      List.of(ServeCommand::new, DemoCommand::new, ReleaseCommand::new);
+      List.of(ServeCommand::new, DemoCommand::new, ReleaseCommand::new, SmkiCommand::new);
 
   /** The command line, with every subcommand registered. */
   public static CommandLine commandLine() {

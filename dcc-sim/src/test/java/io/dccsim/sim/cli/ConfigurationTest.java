@@ -61,6 +61,6 @@ class ConfigurationTest {
       assertThat(SimulatorConfig.envName(key)).startsWith("DCCSIM_").doesNotContain("-");
     }
     assertThat(DccSimCommand.commandLine().getSubcommands())
-        .containsKeys("serve", "demo", "release");
+        .containsKeys("serve", "demo", "release", "smki");
   }
 }
