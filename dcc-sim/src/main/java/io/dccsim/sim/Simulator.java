@@ -75,6 +75,7 @@ public final class Simulator implements AutoCloseable {
   private final TestUser supplier;
   private final UserRegistry users;
   private final ReplayGuard replays = new ReplayGuard();
+  private final boolean signatureChecks;
   private final CoverageModel initialCoverage;
   private final AtomicReference<CoverageModel> coverage;
   private final AtomicReference<InterventionSource> interventions =
@@ -86,6 +87,7 @@ public final class Simulator implements AutoCloseable {
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
+    this.signatureChecks = b.signatureChecks;
     this.clock =
         b.clock != null ? b.clock : SimulatedClock.offset(Clock.systemUTC(), Duration.ZERO);
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
@@ -107,7 +109,8 @@ public final class Simulator implements AutoCloseable {
     DuisPipeline pipeline =
         new DuisPipeline(
             new RequestReader(xml, b.schema),
-            new SignerAuthentication(new RepositoryCertificateResolver(repository), replays),
+            new SignerAuthentication(
+                new RepositoryCertificateResolver(repository), replays, b.signatureChecks),
             new Authorisation(users, b.catalogue),
             List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
             interventions::get,
@@ -128,6 +131,11 @@ public final class Simulator implements AutoCloseable {
   public void trust(X509Certificate certificate) {
     repository.add(
         CertificateProfile.record(certificate, CertificateStatus.IN_USE, clock.instant()));
+  }
+
+  /** False when the load-test setting switched request signature checks off. */
+  public boolean checksSignatures() {
+    return signatureChecks;
   }
 
   /** E.g. {@code http://127.0.0.1:40123}; the DUIS paths are below it. */
@@ -271,8 +279,20 @@ public final class Simulator implements AutoCloseable {
     private ServiceCatalogue catalogue = ServiceCatalogue.standard();
     private ServerSettings settings = ServerSettings.defaults();
     private DuisSchema schema;
+    private boolean signatureChecks = true;
 
     private Builder() {}
+
+    /**
+     * Whether request signatures, signer certificates and counters are checked (default true).
+     * False is a load-test setting: the pipeline still parses, validates, authorises, answers and
+     * signs, but trusts the RequestID's originator. It measures everything but the request's ECDSA
+     * verification; never use it to test a client's security.
+     */
+    public Builder signatureChecks(boolean value) {
+      this.signatureChecks = value;
+      return this;
+    }
 
     /** The simulator's clock (default: the system clock, adjustable). */
     public Builder clock(SimulatedClock clock) {

@@ -1,5 +1,6 @@
 package io.dccsim.sim.cli;
 
+import io.dccsim.sim.charging.cli.InvoiceCommand;
 import io.dccsim.sim.demo.DemoCommand;
 import io.dccsim.sim.demo.ReleaseCommand;
 import io.dccsim.smki.cli.SmkiCommand;
@@ -22,7 +23,12 @@ public final class DccSimCommand implements Callable<Integer> {
 
   /** Every subcommand, in help order. Add a line here to register one. */
   public static final List<Supplier<Object>> SUBCOMMANDS =
-      List.of(ServeCommand::new, DemoCommand::new, ReleaseCommand::new, SmkiCommand::new);
+      List.of(
+          ServeCommand::new,
+          DemoCommand::new,
+          ReleaseCommand::new,
+          InvoiceCommand::new,
+          SmkiCommand::new);
 
   /** The command line, with every subcommand registered. */
   public static CommandLine commandLine() {

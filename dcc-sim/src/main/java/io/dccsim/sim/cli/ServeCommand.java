@@ -44,6 +44,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--write-unknown-literally", description = "MP106: write Unknown, not a space.")
   String writeUnknownLiterally;
 
+  @Option(
+      names = "--signature-checks",
+      description = "false only for load tests: skip request signature checks.")
+  String signatureChecks;
+
   @Option(names = "--coverage-file", description = "A .csv or .json coverage table.")
   String coverageFile;
 
@@ -96,6 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
     put(f, "baseline", baseline);
     put(f, "clock-start", clockStart);
     put(f, "write-unknown-literally", writeUnknownLiterally);
+    put(f, "signature-checks", signatureChecks);
     put(f, "coverage-file", coverageFile);
     put(f, "max-body-bytes", maxBodyBytes);
     put(f, "max-connections", maxConnections);

@@ -137,6 +137,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               .supplierCredential(supplier)
               .coverage(coverage)
               .writeUnknownLiterally(config.writeUnknownLiterally())
+              .signatureChecks(config.signatureChecks())
               .baselinePolicy(BaselinePolicy.parse(config.baseline()))
               .server(settings)
               .start();
@@ -203,6 +204,11 @@ public final class StandaloneSimulator implements AutoCloseable {
             + SUPPLIER_KEY
             + " (sign requests)");
     out.println("  baseline policy  " + simulator.baselinePolicy());
+    if (!simulator.checksSignatures()) {
+      out.println(
+          "  WARNING          signature checks are OFF (load-test setting): requests are not"
+              + " authenticated");
+    }
   }
 
   /** Stops the servers and closes the store. */

@@ -21,6 +21,7 @@ public record SimulatorConfig(
     String baseline,
     Optional<Instant> clockStart,
     boolean writeUnknownLiterally,
+    boolean signatureChecks,
     Optional<Path> coverageFile,
     int maxBodyBytes,
     int maxConnections,
@@ -52,6 +53,11 @@ public record SimulatorConfig(
     k.put(
         "write-unknown-literally",
         new String[] {"false", "MP106: write Unknown instead of a space"});
+    k.put(
+        "signature-checks",
+        new String[] {
+          "true", "false only for load tests: trust the RequestID's originator, skip E1 checks"
+        });
     k.put(
         "coverage-file", new String[] {"", "a .csv or .json coverage table (default: synthetic)"});
     k.put("max-body-bytes", new String[] {"262144", "largest request body (413 beyond)"});
@@ -103,6 +109,7 @@ public record SimulatorConfig(
         v.get("baseline"),
         optional(v, "clock-start").map(s -> parse("clock-start", () -> Instant.parse(s))),
         bool(v, "write-unknown-literally"),
+        bool(v, "signature-checks"),
         optional(v, "coverage-file").map(Path::of),
         integer(v, "max-body-bytes"),
         integer(v, "max-connections"),
