@@ -1,0 +1,71 @@
+package io.dccsim.core.signature;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs a command-line tool (xmlsec1, xmllint, openssl) for interoperability tests. When the tool is
+ * missing the test is skipped with a clear message, unless {@code DCCSIM_REQUIRE_TOOLS=true}, in
+ * which case it fails.
+ */
+final class ExternalTool {
+  private final String name;
+
+  private ExternalTool(String name) {
+    this.name = name;
+  }
+
+  /** The tool, or a skipped (or, when tools are required, failed) test. */
+  static ExternalTool require(String name) {
+    if (!onPath(name)) {
+      String message = name + " is not installed; install it to run this interoperability test";
+      if ("true".equalsIgnoreCase(System.getenv("DCCSIM_REQUIRE_TOOLS"))) {
+        fail(message + " (DCCSIM_REQUIRE_TOOLS=true)");
+      }
+      System.err.println("SKIPPED: " + message);
+      Assumptions.abort(message);
+    }
+    return new ExternalTool(name);
+  }
+
+  private static boolean onPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The outcome of one run: exit code and combined output. */
+  record Result(int exitCode, String output) {}
+
+  /** Runs the tool with {@code args} in {@code dir}, waiting at most a minute. */
+  Result run(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(name);
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail(name + " did not finish within a minute");
+    }
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+}

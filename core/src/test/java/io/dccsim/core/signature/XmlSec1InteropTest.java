@@ -1,0 +1,100 @@
+package io.dccsim.core.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dccsim.core.signature.SignatureRejectedException.Reason;
+import io.dccsim.core.xml.SecureXml;
+import io.dccsim.core.xml.XmlWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Signatures made here verify with xmlsec1, and signatures made by xmlsec1 verify here. */
+class XmlSec1InteropTest {
+  private static final String TEMPLATE_SIGNATURE =
+      "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo>"
+          + "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+          + "<ds:SignatureMethod"
+          + " Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256\"/>"
+          + "<ds:Reference URI=\"\"><ds:Transforms>"
+          + "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
+          + "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+          + "</ds:Transforms>"
+          + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>"
+          + "<ds:DigestValue/></ds:Reference></ds:SignedInfo><ds:SignatureValue/>"
+          + "<ds:KeyInfo><ds:X509Data><ds:X509IssuerSerial/></ds:X509Data></ds:KeyInfo>"
+          + "</ds:Signature>";
+
+  @TempDir Path dir;
+
+  @Test
+  void xmlsec1VerifiesWhatThisLibrarySigns() throws Exception {
+    ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
+    SigningCredential user =
+        TestCredentials.credential(
+            "CN=Test Organisation CA,OU=07,O=dccsim", BigInteger.valueOf(77));
+    Document doc = DuisSignatureTest.request();
+    new DuisSigner(user).sign(doc);
+    byte[] signed = XmlWriter.toBytes(doc);
+    Files.write(dir.resolve("signed.xml"), signed);
+    Files.writeString(dir.resolve("cert.pem"), TestCredentials.pem(user.certificate()));
+
+    ExternalTool.Result ok =
+        xmlsec1.run(dir, "--verify", "--pubkey-cert-pem", "cert.pem", "signed.xml");
+    assertThat(ok.exitCode()).as(ok.output()).isZero();
+    assertThat(ok.output()).contains("OK");
+
+    // The tool really checks: a changed byte fails there too.
+    String tampered = new String(signed, StandardCharsets.UTF_8).replace("M22 0RR", "M22 0RS");
+    Files.writeString(dir.resolve("tampered.xml"), tampered);
+    ExternalTool.Result bad =
+        xmlsec1.run(dir, "--verify", "--pubkey-cert-pem", "cert.pem", "tampered.xml");
+    assertThat(bad.exitCode()).as(bad.output()).isNotZero();
+  }
+
+  @Test
+  void thisLibraryVerifiesWhatXmlsec1Signs() throws Exception {
+    ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
+    SigningCredential user =
+        TestCredentials.credential(
+            "CN=Test Organisation CA,OU=07,O=dccsim", BigInteger.valueOf(78));
+    String request =
+        new String(DuisSignatureTest.resource("sr-12.1-request.xml"), StandardCharsets.UTF_8);
+    String template = request.replace("</sr:Request>", TEMPLATE_SIGNATURE + "</sr:Request>");
+    Files.writeString(dir.resolve("template.xml"), template);
+    Files.writeString(dir.resolve("key.pem"), TestCredentials.pem(user.privateKey()));
+    Files.writeString(dir.resolve("cert.pem"), TestCredentials.pem(user.certificate()));
+
+    ExternalTool.Result r =
+        xmlsec1.run(
+            dir,
+            "--sign",
+            "--privkey-pem",
+            "key.pem,cert.pem",
+            "--output",
+            "signed.xml",
+            "template.xml");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    byte[] signed = Files.readAllBytes(dir.resolve("signed.xml"));
+
+    DuisSignatureVerifier verifier =
+        new DuisSignatureVerifier(CertificateResolver.of(user.certificate()));
+    VerifiedSignature v = verifier.verify(SecureXml.withDefaults().parse(signed));
+    assertThat(v.serial()).isEqualTo(BigInteger.valueOf(78));
+    assertThat(v.certificate()).isEqualTo(user.certificate());
+
+    byte[] tampered =
+        new String(signed, StandardCharsets.UTF_8)
+            .replace("Threapwood Road", "Threapwood Lane")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> verifier.verify(SecureXml.withDefaults().parse(tampered)))
+        .isInstanceOfSatisfying(
+            SignatureRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.BAD_DIGEST));
+  }
+}

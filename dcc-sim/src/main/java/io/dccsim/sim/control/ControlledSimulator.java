@@ -1,0 +1,32 @@
+package io.dccsim.sim.control;
+
+import io.dccsim.core.release.Baseline;
+import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.Scenarios;
+
+/** What the control API (and the JUnit extension) can see and change in a running simulator. */
+public interface ControlledSimulator {
+
+  /** The request journal. */
+  RequestJournal journal();
+
+  /** The scenarios shaping answers. */
+  Scenarios scenarios();
+
+  /** The simulated clock. */
+  SimulatedClock clock();
+
+  /** The baseline policy in force: pinned, or by the simulated date. */
+  BaselinePolicy baselinePolicy();
+
+  /** Pins the baseline, whatever the simulated date. */
+  void pinBaseline(Baseline baseline);
+
+  /** Returns to the configured policy (normally by the simulated date). */
+  void unpinBaseline();
+
+  /** Clears the journal and scenarios, restores the clock and unpins the baseline. */
+  void reset();
+}

@@ -1,0 +1,103 @@
+package io.dccsim.sim.control;
+
+import io.dccsim.core.release.Baseline;
+import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.Scenarios;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The test-facing state of one simulator: journal, scenarios, clock and baseline, with a reset that
+ * puts them back as they were made. The server reads {@link #baselinePolicy()} for each request, so
+ * pinning takes effect at once.
+ */
+public final class HarnessState implements ControlledSimulator {
+  private final RequestJournal journal;
+  private final Scenarios scenarios;
+  private final SimulatedClock clock;
+  private final BaselinePolicy configuredPolicy;
+  private final BaselineSetting policy;
+  private final Instant initialInstant;
+  private final double initialRate;
+  private final Runnable onReset;
+
+  /**
+   * State over these parts. The clock's instant and rate now are what {@link #reset()} restores.
+   *
+   * @param configuredPolicy the policy in force when not pinned
+   * @param policy where the policy in force is kept (the server reads it for each request)
+   * @param onReset anything else to reset with it (e.g. the server's own state); may do nothing
+   */
+  public HarnessState(
+      RequestJournal journal,
+      Scenarios scenarios,
+      SimulatedClock clock,
+      BaselinePolicy configuredPolicy,
+      BaselineSetting policy,
+      Runnable onReset) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.configuredPolicy = Objects.requireNonNull(configuredPolicy, "configuredPolicy");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    policy.set(configuredPolicy);
+    this.onReset = Objects.requireNonNull(onReset, "onReset");
+    this.initialInstant = clock.instant();
+    this.initialRate = clock.rate();
+  }
+
+  /** Fresh state: a journal of {@code journalCapacity}, no scenarios, this clock, by date. */
+  public static HarnessState create(int journalCapacity, SimulatedClock clock) {
+    return new HarnessState(
+        new RequestJournal(journalCapacity),
+        new Scenarios(),
+        clock,
+        BaselinePolicy.byDate(),
+        BaselineSetting.holding(BaselinePolicy.byDate()),
+        () -> {});
+  }
+
+  @Override
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  @Override
+  public Scenarios scenarios() {
+    return scenarios;
+  }
+
+  @Override
+  public SimulatedClock clock() {
+    return clock;
+  }
+
+  @Override
+  public BaselinePolicy baselinePolicy() {
+    return policy.get();
+  }
+
+  @Override
+  public void pinBaseline(Baseline baseline) {
+    policy.set(BaselinePolicy.pinned(baseline));
+  }
+
+  @Override
+  public void unpinBaseline() {
+    policy.set(configuredPolicy);
+  }
+
+  @Override
+  public void reset() {
+    scenarios.clear();
+    scenarios.reseed(Scenarios.DEFAULT_SEED);
+    clock.set(initialInstant);
+    clock.setRate(initialRate);
+    policy.set(configuredPolicy);
+    onReset.run();
+    // Last, so that nothing the reset itself caused lingers in the journal.
+    journal.clear();
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the journal and scenarios; not for users. */
+package io.dccsim.sim.journal.internal;

@@ -1,0 +1,115 @@
+package io.dccsim.sim.junit.internal;
+
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.control.BaselineSetting;
+import io.dccsim.sim.control.BearerToken;
+import io.dccsim.sim.control.ControlServer;
+import io.dccsim.sim.control.HarnessState;
+import io.dccsim.sim.coverage.SyntheticCoverage;
+import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.junit.SimulatorOptions;
+import io.dccsim.sim.scenario.CoverageOverlay;
+import io.dccsim.sim.scenario.Scenarios;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulator started for tests, with the harness state around it, kept in a JUnit store and
+ * closed with it.
+ */
+public final class RunningSimulator implements AutoCloseable {
+  /** Where the clock starts when the options do not say: the morning of the June 2021 go-live. */
+  public static final Instant DEFAULT_START = Instant.parse("2021-06-24T08:00:00Z");
+
+  private final SimulatorOptions options;
+  private final HarnessState state;
+  private final CoverageOverlay coverage;
+  private final Optional<ControlServer> control;
+  private final Duration startup;
+  // Tests sharing a simulator that resets between tests take turns; a semaphore, not a lock,
+  // because JUnit may release it from another thread than the one that acquired it.
+  private final Semaphore turn = new Semaphore(1, true);
+
+  private RunningSimulator(
+      SimulatorOptions options,
+      HarnessState state,
+      CoverageOverlay coverage,
+      Optional<ControlServer> control,
+      Duration startup) {
+    this.options = options;
+    this.state = state;
+    this.coverage = coverage;
+    this.control = control;
+    this.startup = startup;
+  }
+
+  /** Starts a simulator as the options say, measuring how long it takes. */
+  public static RunningSimulator start(SimulatorOptions options) {
+    long t0 = System.nanoTime(); // elapsed-time measurement, not domain time
+    SimulatedClock clock =
+        SimulatedClock.advancing(
+            Clock.systemUTC(), options.startAt().orElse(DEFAULT_START), options.clockRate());
+    CoverageOverlay coverage = new CoverageOverlay(new SyntheticCoverage());
+    HarnessState state =
+        new HarnessState(
+            new RequestJournal(options.journalCapacity()),
+            Scenarios.seeded(options.seed()),
+            clock,
+            options.baselinePolicy(),
+            BaselineSetting.holding(options.baselinePolicy()),
+            coverage::clear);
+    Optional<ControlServer> control =
+        options.controlApi()
+            ? Optional.of(ControlServer.start(state, BearerToken.random()))
+            : Optional.empty();
+    return new RunningSimulator(
+        options, state, coverage, control, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** The options it was started with. */
+  public SimulatorOptions options() {
+    return options;
+  }
+
+  /** Journal, scenarios, clock and baseline. */
+  public HarnessState state() {
+    return state;
+  }
+
+  /** The coverage overlay in front of the simulator's coverage model. */
+  public CoverageOverlay coverage() {
+    return coverage;
+  }
+
+  /** The control API, when started. */
+  public Optional<ControlServer> control() {
+    return control;
+  }
+
+  /** How long starting took. */
+  public Duration startup() {
+    return startup;
+  }
+
+  /** Waits for this test's turn (bounded, so a stuck test cannot hang the run forever). */
+  public void awaitTurn() throws InterruptedException {
+    if (!turn.tryAcquire(10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(
+          "Waited 10 minutes for another test sharing the simulator to finish");
+    }
+  }
+
+  /** Ends this test's turn. */
+  public void endTurn() {
+    turn.release();
+  }
+
+  @Override
+  public void close() {
+    control.ifPresent(ControlServer::close);
+  }
+}

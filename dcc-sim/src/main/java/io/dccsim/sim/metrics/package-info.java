@@ -1,0 +1,2 @@
+/** The simulator's Prometheus metrics. */
+package io.dccsim.sim.metrics;

@@ -1,0 +1,202 @@
+package io.dccsim.sim.scenario;
+
+import io.dccsim.sim.spi.Intervention;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a scenario does to a matching request: a delay, a transport fault, or a shaped answer.
+ * Values, so they can be stored, listed, compared and sent over the control API. A random delay is
+ * resolved to a fixed one, per request, from the scenarios' seedable random generator so that a
+ * failing run can be reproduced.
+ */
+public sealed interface Effect {
+
+  /** The intervention the server carries out for one request. */
+  Intervention resolve(RandomGenerator random);
+
+  /** True for delays, which come before the (at most one) other effect. */
+  default boolean isDelay() {
+    return false;
+  }
+
+  /** Waits {@code delay} before answering (scheduled by the server, never slept on a thread). */
+  static Effect fixedDelay(Duration delay) {
+    return new FixedDelay(delay);
+  }
+
+  /** Waits a uniformly random time in {@code [min, max]} before answering. */
+  static Effect randomDelay(Duration min, Duration max) {
+    return new RandomDelay(min, max);
+  }
+
+  /** Resets the connection without answering. */
+  static Effect connectionReset() {
+    return new ConnectionReset();
+  }
+
+  /** Answers HTTP 200 with an empty body. */
+  static Effect emptyResponse() {
+    return new EmptyResponse();
+  }
+
+  /** Answers HTTP 200 with a body that is not well-formed XML. */
+  static Effect malformedXml() {
+    return new MalformedXml();
+  }
+
+  /** Answers with this HTTP error status (400..599). */
+  static Effect httpStatus(int status) {
+    return new HttpStatus(status);
+  }
+
+  /** Answers HTTP 503 Service Unavailable. */
+  static Effect serviceUnavailable() {
+    return new HttpStatus(503);
+  }
+
+  /** Answers normally, but with a signature that does not verify. */
+  static Effect brokenSignature() {
+    return new BrokenSignature();
+  }
+
+  /** Answers with a signed DUIS response carrying this response code and no SR-specific body. */
+  static Effect responseCode(String responseCode) {
+    return new ResponseCode(responseCode);
+  }
+
+  /** Answers with a signed DUIS response carrying this code and this SR-specific body element. */
+  static Effect cannedResponse(String responseCode, String bodyElementXml) {
+    return new CannedResponse(responseCode, bodyElementXml);
+  }
+
+  /** A fixed delay. */
+  record FixedDelay(Duration delay) implements Effect {
+    /** Validates. */
+    public FixedDelay {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("A delay cannot be negative: " + delay);
+      }
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.Delay(delay);
+    }
+
+    @Override
+    public boolean isDelay() {
+      return true;
+    }
+  }
+
+  /** A delay drawn uniformly from {@code [min, max]}. */
+  record RandomDelay(Duration min, Duration max) implements Effect {
+    /** Validates. */
+    public RandomDelay {
+      Objects.requireNonNull(min, "min");
+      Objects.requireNonNull(max, "max");
+      if (min.isNegative() || max.compareTo(min) < 0) {
+        throw new IllegalArgumentException("Not a delay range: " + min + ".." + max);
+      }
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      long span = max.minus(min).toNanos();
+      long offset = span == 0 ? 0 : random.nextLong(span + 1);
+      return new Intervention.Delay(min.plusNanos(offset));
+    }
+
+    @Override
+    public boolean isDelay() {
+      return true;
+    }
+  }
+
+  /** A connection reset. */
+  record ConnectionReset() implements Effect {
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.ResetConnection();
+    }
+  }
+
+  /** An empty HTTP 200 answer. */
+  record EmptyResponse() implements Effect {
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.EmptyResponse();
+    }
+  }
+
+  /** A body that is not well-formed XML. */
+  record MalformedXml() implements Effect {
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.MalformedXml();
+    }
+  }
+
+  /** An HTTP error status. */
+  record HttpStatus(int status) implements Effect {
+    /** Validates. */
+    public HttpStatus {
+      if (status < 400 || status > 599) {
+        throw new IllegalArgumentException("An HTTP error status is 400..599: " + status);
+      }
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.HttpError(status);
+    }
+  }
+
+  /** A signature that does not verify. */
+  record BrokenSignature() implements Effect {
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.BrokenSignature();
+    }
+  }
+
+  /** A signed response with this code and no SR-specific body. */
+  record ResponseCode(String code) implements Effect {
+    /** Validates. */
+    public ResponseCode {
+      code = checkCode(code);
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.RespondWithCode(code);
+    }
+  }
+
+  /** A signed response with this code and SR-specific body element (raw XML). */
+  record CannedResponse(String code, String bodyElementXml) implements Effect {
+    /** Validates. */
+    public CannedResponse {
+      code = checkCode(code);
+      Objects.requireNonNull(bodyElementXml, "bodyElementXml");
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.CannedResponse(code, bodyElementXml);
+    }
+  }
+
+  private static String checkCode(String code) {
+    Objects.requireNonNull(code, "code");
+    String c = code.strip();
+    // DUIS codes: I0, I99, E1..E99, or E/W plus six digits for SR-specific codes.
+    if (!c.matches("[IEW][0-9]{1,6}")) {
+      throw new IllegalArgumentException("Not a DUIS response code: " + code);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,9 @@
+package io.dccsim.smki.repository;
+
+class InMemoryCertificateRepositoryTest extends CertificateRepositoryContract {
+
+  @Override
+  protected CertificateRepository newRepository() {
+    return new InMemoryCertificateRepository();
+  }
+}
