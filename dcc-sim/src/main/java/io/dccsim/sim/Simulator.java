@@ -1,7 +1,11 @@
 package io.dccsim.sim;
 
+import io.dccsim.core.client.DuisClient;
+import io.dccsim.core.client.HttpDuisTransport;
+import io.dccsim.core.client.RequestCounter;
 import io.dccsim.core.message.ServiceCatalogue;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.schema.DuisSchema;
 import io.dccsim.core.signature.DuisSigner;
 import io.dccsim.core.signature.SigningCredential;
 import io.dccsim.core.time.SimulatedClock;
@@ -30,12 +34,12 @@ import io.dccsim.smki.pki.TestPki;
 import io.dccsim.smki.repository.CertificateRepository;
 import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.InMemoryCertificateRepository;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,9 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * try (Simulator dcc = Simulator.builder().start()) {
- *   TestUser supplier = dcc.testSupplier();          // registered, with an in-use xmlSign cert
- *   // sign a request with supplier.credential(), POST it to dcc.baseUrl() + "/api/v1/serviceD",
- *   // verify the answer with dcc.dccCertificate()
+ *   DuisClient supplier = dcc.newClient();   // the registered test supplier, verifying the DCC
+ *   WanMatrixResult answer = supplier.requestWanMatrix(new PartialAddress("M22 0RR", "1"));
  * }
  * }</pre>
  *
@@ -72,6 +75,7 @@ public final class Simulator implements AutoCloseable {
   private final TestUser supplier;
   private final UserRegistry users;
   private final ReplayGuard replays = new ReplayGuard();
+  private final boolean signatureChecks;
   private final CoverageModel initialCoverage;
   private final AtomicReference<CoverageModel> coverage;
   private final AtomicReference<InterventionSource> interventions =
@@ -80,8 +84,10 @@ public final class Simulator implements AutoCloseable {
   private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   private final SimulatorMetrics metrics = new SimulatorMetrics();
   private final DuisServer server;
+  private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
+    this.signatureChecks = b.signatureChecks;
     this.clock =
         b.clock != null ? b.clock : SimulatedClock.offset(Clock.systemUTC(), Duration.ZERO);
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
@@ -102,8 +108,9 @@ public final class Simulator implements AutoCloseable {
     SecureXml xml = SecureXml.withDefaults();
     DuisPipeline pipeline =
         new DuisPipeline(
-            new RequestReader(xml),
-            new SignerAuthentication(new RepositoryCertificateResolver(repository), replays),
+            new RequestReader(xml, b.schema),
+            new SignerAuthentication(
+                new RepositoryCertificateResolver(repository), replays, b.signatureChecks),
             new Authorisation(users, b.catalogue),
             List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
             interventions::get,
@@ -126,6 +133,11 @@ public final class Simulator implements AutoCloseable {
         CertificateProfile.record(certificate, CertificateStatus.IN_USE, clock.instant()));
   }
 
+  /** False when the load-test setting switched request signature checks off. */
+  public boolean checksSignatures() {
+    return signatureChecks;
+  }
+
   /** E.g. {@code http://127.0.0.1:40123}; the DUIS paths are below it. */
   public String baseUrl() {
     return server.baseUrl();
@@ -134,6 +146,24 @@ public final class Simulator implements AutoCloseable {
   /** The URL of a DUIS path, e.g. {@code endpoint("/api/v1/serviceD")}. */
   public String endpoint(String path) {
     return baseUrl() + path;
+  }
+
+  /**
+   * A DUIS client for the test supplier, pointed at this simulator: it signs with the supplier's
+   * credential, verifies answers with the DCC's certificate and reads them under the baseline in
+   * force now. Clients share one request counter, so their RequestIDs never collide.
+   */
+  public DuisClient newClient() {
+    return DuisClient.builder()
+        .user(
+            supplier.eui(),
+            SigningCredential.of(
+                supplier.credential().privateKey(), supplier.credential().certificate()))
+        .dcc(DCC_EUI, dcc.certificate())
+        .transport(HttpDuisTransport.builder(URI.create(baseUrl())).build())
+        .counter(counter)
+        .baseline(baselines.get().current(clock))
+        .build();
   }
 
   /** The DCC's {@code dspXmlSign} credential (it signs every response). */
@@ -248,8 +278,21 @@ public final class Simulator implements AutoCloseable {
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
     private ServiceCatalogue catalogue = ServiceCatalogue.standard();
     private ServerSettings settings = ServerSettings.defaults();
+    private DuisSchema schema;
+    private boolean signatureChecks = true;
 
     private Builder() {}
+
+    /**
+     * Whether request signatures, signer certificates and counters are checked (default true).
+     * False is a load-test setting: the pipeline still parses, validates, authorises, answers and
+     * signs, but trusts the RequestID's originator. It measures everything but the request's ECDSA
+     * verification; never use it to test a client's security.
+     */
+    public Builder signatureChecks(boolean value) {
+      this.signatureChecks = value;
+      return this;
+    }
 
     /** The simulator's clock (default: the system clock, adjustable). */
     public Builder clock(SimulatedClock clock) {
@@ -311,18 +354,23 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
+    /** The schema requests are validated against (default: core's built-in DUIS schema). */
+    public Builder schema(DuisSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
     /** Starts the simulator. */
     public Simulator start() {
+      if (schema == null) {
+        schema = DuisSchema.builtIn();
+      }
       try {
         return new Simulator(this);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while starting", e);
       }
-    }
-
-    Optional<SimulatedClock> clock() {
-      return Optional.ofNullable(clock);
     }
   }
 }

@@ -184,6 +184,25 @@ class ChargeSheetFormatTest {
   }
 
   @Test
+  void refusesAYamlAliasBombWithoutExpandingIt() {
+    // A billion-element document if aliases were expanded; it must be refused, not built.
+    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    assertThatThrownBy(
+            () ->
+                ChargeSheetFormat.read(
+                    yaml.toString().getBytes(UTF_8), ChargeSheetFormat.Syntax.YAML))
+        .isInstanceOf(InvalidChargesException.class)
+        .hasMessageContaining("field 'a9' is not allowed here");
+  }
+
+  @Test
   void refusesDuplicatePartyIds() {
     assertThat(
             refusal(
