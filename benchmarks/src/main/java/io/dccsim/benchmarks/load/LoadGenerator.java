@@ -119,7 +119,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final Recorder recorder = new Recorder(MAX_LATENCY_MICROS, 3);
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
-    private final AtomicInteger nextBody = new AtomicInteger();
+    private final AtomicInteger nextStream = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     Run(LoadTarget target, BlockingQueue<Long> due) {
@@ -146,7 +146,13 @@ public final class LoadGenerator implements AutoCloseable {
                   });
       List<Channel> out = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        out.add(b.connect(target.uri().getHost(), target.port()).sync().channel());
+        Channel ch = b.connect(target.uri().getHost(), target.port()).sync().channel();
+        List<byte[]> stream =
+            target
+                .streams()
+                .get(Math.floorMod(nextStream.getAndIncrement(), target.streams().size()));
+        ch.attr(CURSOR).set(new Cursor(stream));
+        out.add(ch);
       }
       return out;
     }
@@ -155,8 +161,7 @@ public final class LoadGenerator implements AutoCloseable {
       if (stopped.get() || !ch.isActive()) {
         return;
       }
-      byte[] body =
-          target.bodies().get(Math.floorMod(nextBody.getAndIncrement(), target.bodies().size()));
+      byte[] body = ch.attr(CURSOR).get().next();
       FullHttpRequest req =
           new DefaultFullHttpRequest(
               HttpVersion.HTTP_1_1,
@@ -194,10 +199,14 @@ public final class LoadGenerator implements AutoCloseable {
       }
     }
 
-    void onResponse(Channel ch, int status) {
+    void onResponse(Channel ch, int status, io.netty.buffer.ByteBuf content) {
       long sentAt = ch.attr(ResponseHandler.SENT_AT).get();
       long micros = Math.min((System.nanoTime() - sentAt) / 1000, MAX_LATENCY_MICROS);
-      if (status >= 200 && status < 300) {
+      boolean ok =
+          status >= 200
+              && status < 300
+              && target.successMarker().map(m -> contains(content, m)).orElse(true);
+      if (ok) {
         completed.incrementAndGet();
         recorder.recordValue(Math.max(micros, 1));
       } else {
@@ -231,6 +240,39 @@ public final class LoadGenerator implements AutoCloseable {
     }
   }
 
+  private static final io.netty.util.AttributeKey<Cursor> CURSOR =
+      io.netty.util.AttributeKey.valueOf("dccsim.load.cursor");
+
+  /** A connection's place in its stream of bodies; used by one connection at a time. */
+  private static final class Cursor {
+    private final List<byte[]> bodies;
+    private int next;
+
+    Cursor(List<byte[]> bodies) {
+      this.bodies = bodies;
+    }
+
+    byte[] next() {
+      byte[] b = bodies.get(next);
+      next = (next + 1) % bodies.size();
+      return b;
+    }
+  }
+
+  private static boolean contains(io.netty.buffer.ByteBuf haystack, byte[] needle) {
+    int end = haystack.writerIndex() - needle.length;
+    outer:
+    for (int i = haystack.readerIndex(); i <= end; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack.getByte(i + j) != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** Hands each complete response to the run. */
   private static final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
     static final io.netty.util.AttributeKey<Long> SENT_AT =
@@ -243,7 +285,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {
-      run.onResponse(ctx.channel(), msg.status().code());
+      run.onResponse(ctx.channel(), msg.status().code(), msg.content());
     }
 
     @Override

@@ -19,7 +19,7 @@ class LoadGeneratorSmokeTest {
     try (BareNettyServer server = BareNettyServer.start(BODY, "application/xml");
         LoadGenerator gen = new LoadGenerator(1)) {
       LoadTarget target =
-          new LoadTarget(
+          LoadTarget.of(
               "bare",
               URI.create(server.baseUri() + "/api/v1/serviceD"),
               "application/xml",
@@ -32,8 +32,17 @@ class LoadGeneratorSmokeTest {
       LoadResult open =
           gen.openLoop(target, 200, 2, Duration.ofMillis(100), Duration.ofMillis(500));
       assertThat(open.errors()).isZero();
-      // 200/s for 0.5 s: about a hundred, give or take the edges of the window
-      assertThat(open.completed()).isBetween(60L, 140L);
+      // an open loop never sends faster than its rate: 200/s for 0.5 s is about a hundred
+      assertThat(open.completed()).isPositive().isLessThanOrEqualTo(140L);
+
+      LoadResult wrongMarker =
+          gen.closedLoop(
+              target.expecting("absent".getBytes(StandardCharsets.UTF_8)),
+              1,
+              Duration.ofMillis(50),
+              Duration.ofMillis(200));
+      assertThat(wrongMarker.completed()).isZero();
+      assertThat(wrongMarker.errors()).isPositive();
     }
   }
 
@@ -44,7 +53,7 @@ class LoadGeneratorSmokeTest {
             WireMockProcess.start(jar, "/api/v1/serviceD", BODY, "application/xml", List.of());
         LoadGenerator gen = new LoadGenerator(1)) {
       LoadTarget target =
-          new LoadTarget(
+          LoadTarget.of(
               "wiremock",
               URI.create(wm.baseUri() + "/api/v1/serviceD"),
               "application/xml",
