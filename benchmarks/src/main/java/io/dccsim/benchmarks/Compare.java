@@ -1,0 +1,247 @@
+package io.dccsim.benchmarks;
+
+import io.dccsim.benchmarks.crypto.CryptoLimit;
+import io.dccsim.benchmarks.load.BareNettyServer;
+import io.dccsim.benchmarks.load.HeapSampler;
+import io.dccsim.benchmarks.load.LoadGenerator;
+import io.dccsim.benchmarks.load.LoadResult;
+import io.dccsim.benchmarks.load.LoadTarget;
+import io.dccsim.benchmarks.load.SimulatorUnderLoad;
+import io.dccsim.benchmarks.load.WireMockProcess;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The side-by-side comparison, one after another on the same machine: the crypto limit (JMH), the
+ * simulator with full checks, the simulator with signature checks off, WireMock standalone serving
+ * the same response bytes, and a bare Netty server returning them. Prints one table with the
+ * figures and the ratios the project's goals are stated in.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = "Measures SR 12.1 throughput and latency beside WireMock and bare Netty.")
+public final class Compare implements Callable<Integer> {
+
+  @Option(names = "--duration", description = "Measured time per run (default ${DEFAULT-VALUE}).")
+  Duration duration = Duration.ofSeconds(10);
+
+  @Option(names = "--warmup", description = "Warm-up per run (default ${DEFAULT-VALUE}).")
+  Duration warmup = Duration.ofSeconds(5);
+
+  @Option(names = "--connections", description = "Connections (default ${DEFAULT-VALUE}).")
+  int connections = 16;
+
+  @Option(names = "--client-threads", description = "Load generator threads (default 1).")
+  int clientThreads = 1;
+
+  @Option(
+      names = "--wiremock-jar",
+      description = "WireMock standalone jar (default ${DEFAULT-VALUE}).")
+  Path wireMockJar = Path.of("benchmarks", "target", "wiremock", "wiremock-standalone.jar");
+
+  @Option(names = "--quick", description = "A smoke run: fractions of a second each.")
+  boolean quick;
+
+  @Option(
+      names = "--soak",
+      description = "Then run the simulator open-loop at half saturation for this long (e.g. 10m).")
+  Duration soak;
+
+  private final PrintStream out;
+
+  /** A comparison printing to {@code out}. */
+  public Compare(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs it from the command line. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Compare(System.out)).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (quick) {
+      duration = Duration.ofMillis(500);
+      warmup = Duration.ofMillis(200);
+      connections = Math.min(connections, 4);
+    }
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s %s, max heap %d MiB%n",
+        cores,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+    CryptoLimit crypto = CryptoLimit.measure(cores, quick);
+    out.println("crypto limit: " + crypto);
+
+    // Enough pre-signed requests per connection for warm-up and measurement at a generous rate.
+    long seconds = Math.max(1, (warmup.plus(duration)).toSeconds() + 1);
+    int perUser =
+        (int)
+            Math.min(
+                200_000, Math.max(50, crypto.exchangesPerSecond() * seconds / connections * 2));
+    List<Row> rows = new ArrayList<>();
+    byte[] responseBytes;
+    try (LoadGenerator gen = new LoadGenerator(clientThreads)) {
+      LoadResult full;
+      try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(true, connections, perUser, cores);
+          HeapSampler heap = new HeapSampler(1000)) {
+        responseBytes = sim.sampleResponse();
+        full = gen.closedLoop(sim.target("simulator, full checks"), connections, warmup, duration);
+        rows.add(new Row(full, heap.peakMiB()));
+      }
+      try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(false, connections, 200, cores);
+          HeapSampler heap = new HeapSampler(1000)) {
+        rows.add(
+            new Row(
+                gen.closedLoop(
+                    sim.target("simulator, signature checks off"), connections, warmup, duration),
+                heap.peakMiB()));
+      }
+      try (WireMockProcess wm =
+          WireMockProcess.start(
+              wireMockJar, "/api/v1/serviceD", responseBytes, "application/xml", List.of())) {
+        LoadTarget t =
+            LoadTarget.of(
+                    "WireMock standalone, static stub",
+                    URI.create(wm.baseUri() + "/api/v1/serviceD"),
+                    "application/xml",
+                    List.of(responseBytes))
+                .expecting(SimulatorUnderLoad.SUCCESS);
+        rows.add(new Row(gen.closedLoop(t, connections, warmup, duration), -1));
+      }
+      try (BareNettyServer bare = BareNettyServer.start(responseBytes, "application/xml");
+          HeapSampler heap = new HeapSampler(1000)) {
+        LoadTarget t =
+            LoadTarget.of(
+                    "bare Netty, same bytes",
+                    URI.create(bare.baseUri() + "/api/v1/serviceD"),
+                    "application/xml",
+                    List.of(responseBytes))
+                .expecting(SimulatorUnderLoad.SUCCESS);
+        rows.add(new Row(gen.closedLoop(t, connections, warmup, duration), heap.peakMiB()));
+      }
+      // Latency at half of the simulator's saturation, open loop (no coordinated omission).
+      int half = (int) Math.max(1, full.throughput() / 2);
+      try (SimulatorUnderLoad sim =
+              SimulatorUnderLoad.start(
+                  true,
+                  connections,
+                  (int) Math.min(200_000, half * seconds / connections * 2 + 50),
+                  cores);
+          HeapSampler heap = new HeapSampler(1000)) {
+        rows.add(
+            new Row(
+                gen.openLoop(
+                    sim.target("simulator, full checks"), half, connections, warmup, duration),
+                heap.peakMiB()));
+      }
+      printTable(crypto, rows);
+      if (soak != null) {
+        soak(gen, half, cores);
+      }
+    }
+    return 0;
+  }
+
+  private void soak(LoadGenerator gen, int rate, int cores) throws Exception {
+    long seconds = soak.toSeconds() + warmup.toSeconds() + 1;
+    int perUser = (int) Math.min(2_000_000, rate * seconds / connections + 50);
+    try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(true, connections, perUser, cores);
+        HeapSampler heap = new HeapSampler(1000)) {
+      LoadResult r = gen.openLoop(sim.target("simulator soak"), rate, connections, warmup, soak);
+      out.println();
+      out.println("soak: " + r);
+      out.println("heap, lowest used per minute (MiB): " + heap.windowMinimaMiB(60));
+      out.println("heap, peak used (MiB): " + heap.peakMiB());
+    }
+  }
+
+  private void printTable(CryptoLimit crypto, List<Row> rows) {
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "| %-34s | %-22s | %9s | %8s | %8s | %8s | %6s | %9s |%n",
+        "target",
+        "mode",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "p99.9 ms",
+        "errors",
+        "heap MiB");
+    out.println(
+        "|"
+            + "-".repeat(36)
+            + "|"
+            + "-".repeat(24)
+            + "|"
+            + "-".repeat(11)
+            + "|"
+            + "-".repeat(10)
+            + "|"
+            + "-".repeat(10)
+            + "|"
+            + "-".repeat(10)
+            + "|"
+            + "-".repeat(8)
+            + "|"
+            + "-".repeat(11)
+            + "|");
+    for (Row row : rows) {
+      LoadResult r = row.result();
+      out.printf(
+          Locale.ROOT,
+          "| %-34s | %-22s | %9.0f | %8.2f | %8.2f | %8.2f | %6d | %9s |%n",
+          r.target(),
+          r.mode(),
+          r.throughput(),
+          r.percentileMillis(50),
+          r.percentileMillis(99),
+          r.percentileMillis(99.9),
+          r.errors(),
+          row.peakHeapMiB() < 0 ? "(own JVM)" : Long.toString(row.peakHeapMiB()));
+    }
+    double full = rows.get(0).result().throughput();
+    double noSig = rows.get(1).result().throughput();
+    double wireMock = rows.get(2).result().throughput();
+    double bare = rows.get(3).result().throughput();
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "crypto limit (1 verify + 1 sign per exchange, %d threads): %.0f/s%n",
+        crypto.threads(),
+        crypto.exchangesPerSecond());
+    out.printf(
+        Locale.ROOT,
+        "full checks / crypto limit:        %5.0f%%  (goal >= 80%%)%n",
+        100 * full / crypto.exchangesPerSecond());
+    out.printf(
+        Locale.ROOT, "checks off / WireMock:             %5.1fx  (goal >= 3x)%n", noSig / wireMock);
+    out.printf(
+        Locale.ROOT,
+        "checks off / bare Netty:           %5.0f%%  (goal >= 50%%)%n",
+        100 * noSig / bare);
+    out.printf(
+        Locale.ROOT,
+        "full checks p99 at half saturation: %.2f ms (goal < 10 ms)%n",
+        rows.get(4).result().percentileMillis(99));
+  }
+
+  /** One line of the table. */
+  private record Row(LoadResult result, long peakHeapMiB) {}
+}

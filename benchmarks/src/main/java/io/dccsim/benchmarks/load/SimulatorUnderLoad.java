@@ -1,0 +1,155 @@
+package io.dccsim.benchmarks.load;
+
+import io.dccsim.core.client.DuisClient;
+import io.dccsim.core.client.DuisTransportException;
+import io.dccsim.core.codec.DuisCodec;
+import io.dccsim.core.message.PartialAddress;
+import io.dccsim.core.message.RequestWanMatrix;
+import io.dccsim.core.message.ServiceRequest;
+import io.dccsim.core.signature.DuisSigner;
+import io.dccsim.core.signature.SigningCredential;
+import io.dccsim.core.value.CommandVariant;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.Postcode;
+import io.dccsim.core.value.ServiceReferenceVariant;
+import io.dccsim.core.value.UserRole;
+import io.dccsim.sim.Simulator;
+import io.dccsim.sim.server.ServerSettings;
+import io.dccsim.smki.pki.Credential;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.w3c.dom.Document;
+
+/**
+ * The simulator, in this JVM, ready for a load run: one registered supplier per connection, each
+ * with its own XML-signing certificate and a stream of pre-signed SR 12.1 requests whose counters
+ * increase, so the replay check passes as it would for real traffic.
+ */
+public final class SimulatorUnderLoad implements AutoCloseable {
+  /** The bytes every successful SR 12.1 answer contains. */
+  public static final byte[] SUCCESS = ">I0<".getBytes(StandardCharsets.UTF_8);
+
+  private static final String PATH = "/api/v1/serviceD";
+
+  private final Simulator simulator;
+  private final List<List<byte[]>> streams;
+  private final byte[] sampleRequest;
+
+  private SimulatorUnderLoad(Simulator simulator, List<List<byte[]>> streams, byte[] sample) {
+    this.simulator = simulator;
+    this.streams = streams;
+    this.sampleRequest = sample;
+  }
+
+  /**
+   * Starts a simulator and pre-signs {@code perUser} requests for each of {@code users} suppliers.
+   *
+   * @param signatureChecks false for the documented load-test setting that skips request signature
+   *     and replay checks
+   * @param workerThreads the server's worker threads
+   */
+  public static SimulatorUnderLoad start(
+      boolean signatureChecks, int users, int perUser, int workerThreads) {
+    ServerSettings defaults = ServerSettings.defaults();
+    ServerSettings settings =
+        new ServerSettings(
+            defaults.host(),
+            0,
+            defaults.maxBodyBytes(),
+            defaults.maxConnections(),
+            defaults.requestTimeout(),
+            defaults.idleTimeout(),
+            workerThreads,
+            Math.max(defaults.workQueueCapacity(), users * 4),
+            defaults.maxPipelined(),
+            0,
+            defaults.tls());
+    Simulator sim = Simulator.builder().server(settings).signatureChecks(signatureChecks).start();
+    List<List<byte[]>> streams =
+        new ArrayList<>(
+            IntStream.range(0, users)
+                .parallel()
+                .mapToObj(i -> presign(sim, Eui64.of(0x90B3D51F30020000L + i), perUser + 1))
+                .toList());
+    // The first request of the first stream is kept aside to fetch one real answer.
+    List<byte[]> first = new ArrayList<>(streams.get(0));
+    byte[] sample = first.remove(0);
+    streams.set(0, first);
+    return new SimulatorUnderLoad(sim, streams, sample);
+  }
+
+  private static List<byte[]> presign(Simulator sim, Eui64 user, int count) {
+    Credential credential = sim.pki().xmlSigningCredential(user);
+    sim.trust(credential.certificate());
+    sim.users().register(user, UserRole.IMPORT_SUPPLIER);
+    SigningCredential signing =
+        SigningCredential.of(credential.privateKey(), credential.certificate());
+    DuisClient client =
+        DuisClient.builder()
+            .user(user, signing)
+            .dcc(Simulator.DCC_EUI, sim.dccCertificate())
+            .clock(sim.clock())
+            .transport(
+                (path, body) -> {
+                  throw new DuisTransportException("pre-signing only", null);
+                })
+            .build();
+    DuisCodec codec = new DuisCodec();
+    DuisSigner signer = new DuisSigner(signing);
+    RequestWanMatrix body =
+        RequestWanMatrix.byAddress(PartialAddress.of(Postcode.parse("M22 0RR"), "Threapwood Road"));
+    List<byte[]> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ServiceRequest request =
+          client.newRequest(
+              ServiceReferenceVariant.REQUEST_WAN_MATRIX,
+              CommandVariant.NON_DEVICE,
+              client.dccId(),
+              body);
+      Document doc = codec.writeRequest(request);
+      signer.sign(doc);
+      out.add(codec.toBytes(doc));
+    }
+    return out;
+  }
+
+  /** The load target: one stream per supplier, I0 expected. */
+  public LoadTarget target(String name) {
+    return new LoadTarget(
+            name,
+            URI.create(simulator.endpoint(PATH)),
+            "application/xml",
+            streams,
+            java.util.Optional.empty())
+        .expecting(SUCCESS);
+  }
+
+  /**
+   * One real answer, to serve from the reference servers: the same bytes, byte for byte. Call it
+   * once, before the load run.
+   */
+  public byte[] sampleResponse() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<byte[]> r =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(simulator.endpoint(PATH)))
+                .header("Content-Type", "application/xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sampleRequest))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    return r.body();
+  }
+
+  /** The simulator itself. */
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  @Override
+  public void close() {
+    simulator.close();
+  }
+}

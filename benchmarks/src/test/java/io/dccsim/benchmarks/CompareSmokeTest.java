@@ -1,0 +1,40 @@
+package io.dccsim.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The whole comparison in its quick mode: every target answers, the table and ratios print. */
+class CompareSmokeTest {
+  @Test
+  void quickComparisonRunsEveryTargetWithoutErrors() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int exit =
+        new CommandLine(new Compare(out))
+            .execute(
+                "--quick",
+                "--wiremock-jar",
+                "target/wiremock/wiremock-standalone.jar",
+                "--connections",
+                "2");
+    String report = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(report).isZero();
+    assertThat(report)
+        .contains("simulator, full checks")
+        .contains("simulator, signature checks off")
+        .contains("WireMock standalone, static stub")
+        .contains("bare Netty, same bytes")
+        .contains("full checks / crypto limit")
+        .contains("checks off / WireMock");
+    // Every row of the table reports zero errors: the simulator answered I0 to every request.
+    report
+        .lines()
+        .filter(l -> l.startsWith("| ") && !l.startsWith("| target"))
+        .forEach(row -> assertThat(row.split("\\|")[7].strip()).as(row).isEqualTo("0"));
+  }
+}
