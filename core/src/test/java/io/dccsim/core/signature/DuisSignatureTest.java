@@ -121,6 +121,21 @@ class DuisSignatureTest {
   }
 
   @Test
+  void theJdkXmlSignatureImplementationTakesItsSignatureFromTheContextProvider() throws Exception {
+    // Documents the other route to a fast provider: the JDK's DOM implementation asks the context
+    // property for the provider. A provider without ECDSA makes it fail, so the property is used.
+    Document doc = SecureXml.withDefaults().parse(signedRequest().getBytes(StandardCharsets.UTF_8));
+    DOMValidateContext context =
+        new DOMValidateContext(
+            KeySelector.singletonKeySelector(USER.certificate().getPublicKey()), signatureOf(doc));
+    java.security.Provider empty = new java.security.Provider("Empty", "1", "no services") {};
+    context.setProperty("org.jcp.xml.dsig.internal.dom.SignatureProvider", empty);
+    XMLSignature signature = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+    assertThatThrownBy(() -> signature.validate(context))
+        .hasRootCauseInstanceOf(java.security.NoSuchAlgorithmException.class);
+  }
+
+  @Test
   void refusesSigningTwice() {
     Document doc = request();
     SIGNER.sign(doc);

@@ -34,8 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509CRLEntryHolder;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 
 /**
@@ -145,11 +148,49 @@ public final class RevocationAuthority implements RevocationLists {
     ListIssuer(Credential ca, String key, String fileName, Properties state) {
       this.ca = ca;
       this.name = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
-      this.issuerText = name.toString();
+      this.issuerText = GbcsProfile.distinguishedName(name);
       this.keyIdentifier = IssuingAuthority.subjectKeyIdentifier(ca.certificate());
       this.key = key;
       this.fileName = fileName;
       this.number = Long.parseLong(state.getProperty(key + ".number", "0"));
+      resumePublished();
+    }
+
+    /** Takes up the list last written to the state directory, if it is this CA's latest. */
+    private void resumePublished() {
+      if (stateDirectory == null || !Files.isRegularFile(stateDirectory.resolve(fileName))) {
+        return;
+      }
+      try {
+        byte[] published = Files.readAllBytes(stateDirectory.resolve(fileName));
+        X509CRLHolder h = new X509CRLHolder(published);
+        CRLNumber n = CRLNumber.getInstance(h.getExtension(Extension.cRLNumber).getParsedValue());
+        if (!h.getIssuer().equals(name)
+            || n.getCRLNumber().longValue() != number
+            || h.getNextUpdate() == null) {
+          return;
+        }
+        List<Entry> listed = new ArrayList<>();
+        for (Object o : h.getRevokedCertificates()) {
+          X509CRLEntryHolder e = (X509CRLEntryHolder) o;
+          Extension reasonCode =
+              e.getExtensions() == null
+                  ? null
+                  : e.getExtensions().getExtension(Extension.reasonCode);
+          RevocationReason reason =
+              reasonCode == null
+                  ? null
+                  : RevocationReason.fromCode(
+                      CRLReason.getInstance(reasonCode.getParsedValue()).getValue().intValue());
+          listed.add(new Entry(e.getSerialNumber(), e.getRevocationDate().toInstant(), reason));
+        }
+        entries = List.copyOf(listed);
+        validUntil = h.getNextUpdate().toInstant();
+        der = published;
+      } catch (IOException | RuntimeException unusable) {
+        // A damaged or foreign file: the next list is issued afresh with the next number.
+        der = null;
+      }
     }
 
     synchronized long number() {
@@ -179,7 +220,7 @@ public final class RevocationAuthority implements RevocationLists {
       X509v2CRLBuilder b = new X509v2CRLBuilder(name, GbcsProfile.time(thisUpdate));
       b.setNextUpdate(GbcsProfile.time(next));
       for (Entry e : revoked) {
-        Date date = Date.from(e.revokedAt().truncatedTo(ChronoUnit.SECONDS));
+        Date date = Date.from(e.revokedAt());
         if (e.reason() == null) {
           b.addCRLEntry(e.serial(), date, null);
         } else {
@@ -227,7 +268,11 @@ public final class RevocationAuthority implements RevocationLists {
 
     private void collect(CertificateRecord r, List<Entry> out) {
       if (IssuerName.same(r.issuer(), issuerText)) {
-        out.add(new Entry(r.serial(), r.statusChangedAt(), reasons.get(r.serial())));
+        out.add(
+            new Entry(
+                r.serial(),
+                r.statusChangedAt().truncatedTo(ChronoUnit.SECONDS),
+                reasons.get(r.serial())));
       }
     }
   }

@@ -45,8 +45,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * certificate must carry exactly one of digitalSignature and keyAgreement.
  *
  * @param serial the serial number
- * @param issuer the issuer as Bouncy Castle's {@code X500Name.toString()} writes it (RFC 4514
- *     attribute syntax, RDNs in the order the certificate encodes them), the form {@link
+ * @param issuer the issuer in RFC 4514 form as the JDK's {@code X500Principal.getName(RFC2253)}
+ *     writes it (most significant RDN last, e.g. {@code OU=07,CN=dccsim Test Organisation CA}): the
+ *     form a DUIS signature's X509IssuerName carries, and the form {@link
  *     CertificateRecord#issuer()} holds
  * @param kind AUTHORITY when basicConstraints says CA, DEVICE when the subjectAltName carries a
  *     HardwareModuleName, ORGANISATION otherwise
@@ -145,7 +146,7 @@ public record CertificateProfile(
     }
     return new CertificateProfile(
         h.getSerialNumber(),
-        h.getIssuer().toString(),
+        GbcsProfile.distinguishedName(h.getIssuer()),
         kind,
         kind == CertificateKind.DEVICE ? Optional.empty() : subjectEui,
         device,

@@ -211,11 +211,35 @@ class RevocationAuthorityTest {
             .clock(clock)
             .stateDirectory(dir)
             .build();
+    // Nothing changed: the published list is taken up again, same number, same bytes.
+    assertThat(second.currentCrlDer()).isEqualTo(first.currentCrlDer());
+    assertThat(second.lastCrlNumber()).isEqualTo(2);
+    assertThat(crlNumber(parse(second.currentArlDer()))).isEqualTo(1);
+
+    second.revoke(other.serial(), RevocationReason.SUPERSEDED, T0.plusSeconds(60));
     X509CRL crl = parse(second.currentCrlDer());
     assertThat(crlNumber(crl)).isEqualTo(3);
     assertThat(crl.getRevokedCertificate(supplier.serial()).getRevocationReason())
         .isEqualTo(java.security.cert.CRLReason.AFFILIATION_CHANGED);
-    assertThat(crlNumber(parse(second.currentArlDer()))).isEqualTo(2);
+    assertThat(crl.getRevokedCertificate(other.serial()).getRevocationReason())
+        .isEqualTo(java.security.cert.CRLReason.SUPERSEDED);
+  }
+
+  @Test
+  void aDamagedPublishedListIsReplacedWithTheNextNumber(@TempDir Path dir) throws Exception {
+    RevocationAuthority first =
+        RevocationAuthority.builder(pki.hierarchy(), repository)
+            .clock(clock)
+            .stateDirectory(dir)
+            .build();
+    first.currentCrlDer();
+    Files.write(dir.resolve("oca.crl"), new byte[] {0x30, 0x01, 0x00});
+    RevocationAuthority second =
+        RevocationAuthority.builder(pki.hierarchy(), repository)
+            .clock(clock)
+            .stateDirectory(dir)
+            .build();
+    assertThat(crlNumber(parse(second.currentCrlDer()))).isEqualTo(2);
   }
 
   @Test

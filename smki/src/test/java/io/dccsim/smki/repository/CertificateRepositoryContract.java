@@ -533,7 +533,7 @@ public abstract class CertificateRepositoryContract {
 
   @Test
   void scanIsStableWhileTheSinkWritesToTheRepository() {
-    for (int i = 1; i <= 500; i++) {
+    for (int i = 1; i <= 200; i++) {
       repo.add(
           device(i * 10L, DEVICE_EUIS.get(i % 4), CertificateUsage.KA, CertificateStatus.IN_USE));
     }
@@ -550,15 +550,15 @@ public abstract class CertificateRepositoryContract {
                   CertificateUsage.DS,
                   CertificateStatus.PENDING));
           repo.changeStatus(
-              BigInteger.valueOf(5_000 - r.serial().longValue() + 10),
+              BigInteger.valueOf(2_000 - r.serial().longValue() + 10),
               CertificateStatus.REVOKED,
               T1);
         });
     List<BigInteger> originals =
-        LongStream.rangeClosed(1, 500).mapToObj(i -> BigInteger.valueOf(i * 10)).toList();
+        LongStream.rangeClosed(1, 200).mapToObj(i -> BigInteger.valueOf(i * 10)).toList();
     assertThat(seen).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
     assertThat(seen).containsAll(originals);
-    assertThat(repo.count()).isEqualTo(1_000);
+    assertThat(repo.count()).isEqualTo(400);
   }
 
   // ---- closing ----
@@ -581,7 +581,7 @@ public abstract class CertificateRepositoryContract {
   @Test
   void concurrentWritersKeepTheFeedGaplessForAReaderThatFollowsIt() throws Exception {
     int writers = 4;
-    int perWriter = 150;
+    int perWriter = 80;
     ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -734,7 +734,7 @@ public abstract class CertificateRepositoryContract {
         .ofMaxSize(40);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void behavesLikeASortedMapWithAFeed(@ForAll("steps") List<Step> steps) {
     try (CertificateRepository r = newRepository()) {
       TreeMap<BigInteger, CertificateRecord> model = new TreeMap<>();

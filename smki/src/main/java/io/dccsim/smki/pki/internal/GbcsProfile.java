@@ -43,6 +43,21 @@ public final class GbcsProfile {
 
   private GbcsProfile() {}
 
+  /**
+   * The text form of a distinguished name the repository keeps as a record's issuer: RFC 4514 (RFC
+   * 2253) as the JDK's {@code X500Principal.getName(RFC2253)} writes it, most significant RDN last,
+   * non-string values such as x500UniqueIdentifier as {@code #} and DER hex. It is the form a DUIS
+   * signature's X509IssuerName carries, so a lookup by issuer and serial needs no conversion.
+   */
+  public static String distinguishedName(X500Name name) {
+    try {
+      return new javax.security.auth.x500.X500Principal(name.getEncoded())
+          .getName(javax.security.auth.x500.X500Principal.RFC2253);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** An Organisation Certificate subject: optional CN, OU = role in hex, x500UniqueIdentifier. */
   public static X500Name organisationSubject(Eui64 eui, RemotePartyRole role, String commonName) {
     X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);

@@ -40,7 +40,7 @@ public final class IssuingAuthority {
   public IssuingAuthority(Credential ca) {
     this.ca = ca;
     this.name = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
-    this.nameText = name.toString();
+    this.nameText = GbcsProfile.distinguishedName(name);
     this.keyIdentifier = subjectKeyIdentifier(ca.certificate());
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(ca.certificate());
@@ -60,7 +60,7 @@ public final class IssuingAuthority {
     return name;
   }
 
-  /** The CA's name as Bouncy Castle writes it ({@code X500Name.toString()}). */
+  /** The CA's name as records hold it (see {@link GbcsProfile#distinguishedName}). */
   public String nameText() {
     return nameText;
   }

@@ -1,0 +1,328 @@
+package io.dccsim.sim;
+
+import io.dccsim.core.message.ServiceCatalogue;
+import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.signature.DuisSigner;
+import io.dccsim.core.signature.SigningCredential;
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.UserRole;
+import io.dccsim.core.xml.SecureXml;
+import io.dccsim.sim.coverage.CoverageModel;
+import io.dccsim.sim.coverage.SyntheticCoverage;
+import io.dccsim.sim.metrics.SimulatorMetrics;
+import io.dccsim.sim.pipeline.Authorisation;
+import io.dccsim.sim.pipeline.DuisPipeline;
+import io.dccsim.sim.pipeline.ReplayGuard;
+import io.dccsim.sim.pipeline.RepositoryCertificateResolver;
+import io.dccsim.sim.pipeline.RequestReader;
+import io.dccsim.sim.pipeline.ResponseWriter;
+import io.dccsim.sim.pipeline.SignerAuthentication;
+import io.dccsim.sim.pipeline.UserRegistry;
+import io.dccsim.sim.server.DuisServer;
+import io.dccsim.sim.server.ServerSettings;
+import io.dccsim.sim.service.WanMatrixService;
+import io.dccsim.sim.spi.ExchangeListener;
+import io.dccsim.sim.spi.InterventionSource;
+import io.dccsim.smki.pki.CertificateProfile;
+import io.dccsim.smki.pki.Credential;
+import io.dccsim.smki.pki.TestPki;
+import io.dccsim.smki.repository.CertificateRepository;
+import io.dccsim.smki.repository.CertificateStatus;
+import io.dccsim.smki.repository.InMemoryCertificateRepository;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The simulated DCC, in process. Build, start on a free loopback port, point a DUIS client at
+ * {@link #baseUrl()}, close:
+ *
+ * <pre>{@code
+ * try (Simulator dcc = Simulator.builder().start()) {
+ *   TestUser supplier = dcc.testSupplier();          // registered, with an in-use xmlSign cert
+ *   // sign a request with supplier.credential(), POST it to dcc.baseUrl() + "/api/v1/serviceD",
+ *   // verify the answer with dcc.dccCertificate()
+ * }
+ * }</pre>
+ *
+ * <p>What it holds, all reachable from here: the simulator's {@link SimulatedClock} (also the clock
+ * of its PKI), the {@link BaselinePolicy} deciding which SEC rules apply (by date by default), the
+ * SMKI {@link CertificateRepository} and {@link TestPki}, the DCC's {@code dspXmlSign} credential,
+ * the {@link UserRegistry}, the {@link CoverageModel} answering SR 12.1 (replaceable at runtime),
+ * the {@link InterventionSource} (replaceable at runtime) and the exchange listeners. Thread-safe.
+ */
+public final class Simulator implements AutoCloseable {
+  /** The DCC's own EUI-64: the target of non-device requests. */
+  public static final Eui64 DCC_EUI = Eui64.parse("90-B3-D5-1F-30-00-00-01");
+
+  /** The ready test supplier's User ID. */
+  public static final Eui64 TEST_SUPPLIER_EUI = Eui64.parse("90-B3-D5-1F-30-01-00-00");
+
+  private final SimulatedClock clock;
+  private final TestPki pki;
+  private final CertificateRepository repository;
+  private final boolean ownsRepository;
+  private final Credential dcc;
+  private final TestUser supplier;
+  private final UserRegistry users;
+  private final ReplayGuard replays = new ReplayGuard();
+  private final CoverageModel initialCoverage;
+  private final AtomicReference<CoverageModel> coverage;
+  private final AtomicReference<InterventionSource> interventions =
+      new AtomicReference<>(InterventionSource.NONE);
+  private final AtomicReference<BaselinePolicy> baselines;
+  private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
+  private final SimulatorMetrics metrics = new SimulatorMetrics();
+  private final DuisServer server;
+
+  private Simulator(Builder b) throws InterruptedException {
+    this.clock =
+        b.clock != null ? b.clock : SimulatedClock.offset(Clock.systemUTC(), Duration.ZERO);
+    this.pki = b.pki != null ? b.pki : TestPki.create(clock);
+    this.ownsRepository = b.repository == null;
+    this.repository = b.repository != null ? b.repository : new InMemoryCertificateRepository();
+    this.dcc = b.dccCredential != null ? b.dccCredential : pki.dspXmlSigningCredential(DCC_EUI);
+    Credential supplierCredential =
+        b.supplierCredential != null
+            ? b.supplierCredential
+            : pki.xmlSigningCredential(TEST_SUPPLIER_EUI);
+    this.supplier = new TestUser(TEST_SUPPLIER_EUI, UserRole.IMPORT_SUPPLIER, supplierCredential);
+    this.users = new UserRegistry().register(supplier.eui(), supplier.role());
+    trust(dcc.certificate());
+    trust(supplierCredential.certificate());
+    this.initialCoverage = b.coverage != null ? b.coverage : new SyntheticCoverage();
+    this.coverage = new AtomicReference<>(initialCoverage);
+    this.baselines = new AtomicReference<>(b.baselinePolicy);
+    SecureXml xml = SecureXml.withDefaults();
+    DuisPipeline pipeline =
+        new DuisPipeline(
+            new RequestReader(xml),
+            new SignerAuthentication(new RepositoryCertificateResolver(repository), replays),
+            new Authorisation(users, b.catalogue),
+            List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
+            interventions::get,
+            new ResponseWriter(
+                new DuisSigner(SigningCredential.of(dcc.privateKey(), dcc.certificate()))),
+            clock,
+            baselines::get,
+            xml);
+    this.server = DuisServer.start(b.settings, pipeline, listeners, metrics, clock);
+  }
+
+  /** A builder with every default: loopback, a free port, a fresh test PKI, synthetic coverage. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Adds a certificate to the SMKI repository as in use (idempotent by serial). */
+  public void trust(X509Certificate certificate) {
+    repository.add(
+        CertificateProfile.record(certificate, CertificateStatus.IN_USE, clock.instant()));
+  }
+
+  /** E.g. {@code http://127.0.0.1:40123}; the DUIS paths are below it. */
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** The URL of a DUIS path, e.g. {@code endpoint("/api/v1/serviceD")}. */
+  public String endpoint(String path) {
+    return baseUrl() + path;
+  }
+
+  /** The DCC's {@code dspXmlSign} credential (it signs every response). */
+  public Credential dccCredential() {
+    return dcc;
+  }
+
+  /** The DCC's response-signing certificate, to verify responses with. */
+  public X509Certificate dccCertificate() {
+    return dcc.certificate();
+  }
+
+  /** The ready test supplier: registered as Import Supplier, its certificate in use. */
+  public TestUser testSupplier() {
+    return supplier;
+  }
+
+  /** The registry of Users (add more users here). */
+  public UserRegistry users() {
+    return users;
+  }
+
+  /** The SMKI repository the signers are looked up in. */
+  public CertificateRepository repository() {
+    return repository;
+  }
+
+  /** The test PKI that issued the DCC's and the supplier's certificates. */
+  public TestPki pki() {
+    return pki;
+  }
+
+  /** The simulator's clock (set it, advance it, freeze it). */
+  public SimulatedClock clock() {
+    return clock;
+  }
+
+  /** Which SEC baseline applies. */
+  public BaselinePolicy baselinePolicy() {
+    return baselines.get();
+  }
+
+  /** Changes which SEC baseline applies, from the next request. */
+  public void baselinePolicy(BaselinePolicy policy) {
+    baselines.set(Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** The coverage model answering SR 12.1. */
+  public CoverageModel coverage() {
+    return coverage.get();
+  }
+
+  /** Replaces the coverage model, from the next request. */
+  public void coverage(CoverageModel model) {
+    coverage.set(Objects.requireNonNull(model, "model"));
+  }
+
+  /** The intervention source consulted once per authenticated request. */
+  public InterventionSource interventions() {
+    return interventions.get();
+  }
+
+  /** Replaces the intervention source, from the next request. */
+  public void interventions(InterventionSource source) {
+    interventions.set(Objects.requireNonNull(source, "source"));
+  }
+
+  /** Adds an exchange listener. */
+  public void addExchangeListener(ExchangeListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes an exchange listener. */
+  public void removeExchangeListener(ExchangeListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** The metrics (Prometheus text on {@code /metrics}). */
+  public SimulatorMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Back to the state after start for everything a test can change: replay counters forgotten, no
+   * interventions, the initial coverage model. Users, certificates, clock, baseline and listeners
+   * stay as they are.
+   */
+  public void reset() {
+    replays.reset();
+    interventions.set(InterventionSource.NONE);
+    coverage.set(initialCoverage);
+  }
+
+  /** Stops the server (gracefully) and closes the repository if the simulator created it. */
+  @Override
+  public void close() {
+    server.close();
+    if (ownsRepository) {
+      repository.close();
+    }
+  }
+
+  /** Configures a {@link Simulator}. */
+  public static final class Builder {
+    private SimulatedClock clock;
+    private TestPki pki;
+    private CertificateRepository repository;
+    private Credential dccCredential;
+    private Credential supplierCredential;
+    private CoverageModel coverage;
+    private boolean writeUnknownLiterally;
+    private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
+    private ServiceCatalogue catalogue = ServiceCatalogue.standard();
+    private ServerSettings settings = ServerSettings.defaults();
+
+    private Builder() {}
+
+    /** The simulator's clock (default: the system clock, adjustable). */
+    public Builder clock(SimulatedClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** The PKI issuing the default credentials (default: a fresh one). */
+    public Builder pki(TestPki pki) {
+      this.pki = pki;
+      return this;
+    }
+
+    /** The SMKI repository (default: in memory, closed with the simulator). */
+    public Builder repository(CertificateRepository repository) {
+      this.repository = repository;
+      return this;
+    }
+
+    /** The DCC's {@code dspXmlSign} credential (default: issued by the PKI). */
+    public Builder dccCredential(Credential credential) {
+      this.dccCredential = credential;
+      return this;
+    }
+
+    /** The test supplier's {@code xmlSign} credential (default: issued by the PKI). */
+    public Builder supplierCredential(Credential credential) {
+      this.supplierCredential = credential;
+      return this;
+    }
+
+    /** The SR 12.1 coverage model (default: {@link SyntheticCoverage}). */
+    public Builder coverage(CoverageModel coverage) {
+      this.coverage = coverage;
+      return this;
+    }
+
+    /** Write {@code Unknown} instead of {@code " "} for an unconfirmed WAN variant (MP106). */
+    public Builder writeUnknownLiterally(boolean value) {
+      this.writeUnknownLiterally = value;
+      return this;
+    }
+
+    /** Which SEC baseline applies (default: by the simulator's date). */
+    public Builder baselinePolicy(BaselinePolicy policy) {
+      this.baselinePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The service catalogue used for authorisation (default: core's standard one). */
+    public Builder catalogue(ServiceCatalogue catalogue) {
+      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    /** Where to listen and the server's bounds (default: loopback, free port). */
+    public Builder server(ServerSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Starts the simulator. */
+    public Simulator start() {
+      try {
+        return new Simulator(this);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while starting", e);
+      }
+    }
+
+    Optional<SimulatedClock> clock() {
+      return Optional.ofNullable(clock);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package io.dccsim.sim.pipeline;
+
+import io.dccsim.core.message.RawResponseBody;
+import io.dccsim.core.message.ResponseBody;
+import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.ResponseCode;
+import io.dccsim.core.value.ServiceReferenceVariant;
+import io.dccsim.core.xml.SecureXml;
+import io.dccsim.sim.coverage.CoverageQuestion;
+import io.dccsim.sim.server.IncomingRequest;
+import io.dccsim.sim.server.Outcome;
+import io.dccsim.sim.server.RequestProcessor;
+import io.dccsim.sim.service.ServiceAnswer;
+import io.dccsim.sim.service.ServiceContext;
+import io.dccsim.sim.service.ServiceHandler;
+import io.dccsim.sim.service.WanMatrixService;
+import io.dccsim.sim.spi.Intervention;
+import io.dccsim.sim.spi.InterventionSource;
+import io.dccsim.sim.spi.RequestFacts;
+import io.dccsim.sim.spi.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.w3c.dom.Document;
+
+/**
+ * The request pipeline, stage by stage: read (400), authenticate the signer (E1), authorise (E1,
+ * E2, E12, E13), consult the interventions once, route to the SR's handler (an SR with no handler
+ * is answered {@value #NOT_SIMULATED_CODE}), and sign the answer. One parse per request: the DOM
+ * the reader builds is the one whose signature is verified and whose values are read.
+ */
+public final class DuisPipeline implements RequestProcessor {
+  /** The response code for an SR the simulator does not simulate. */
+  public static final String NOT_SIMULATED_CODE = "E11";
+
+  private final RequestReader reader;
+  private final SignerAuthentication authentication;
+  private final Authorisation authorisation;
+  private final Map<ServiceReferenceVariant, ServiceHandler> handlers;
+  private final Supplier<InterventionSource> interventions;
+  private final ResponseWriter writer;
+  private final Clock clock;
+  private final SecureXml xml;
+  private final Supplier<BaselinePolicy> baselinesSource;
+
+  /** Assembles the stages. */
+  public DuisPipeline(
+      RequestReader reader,
+      SignerAuthentication authentication,
+      Authorisation authorisation,
+      List<ServiceHandler> handlers,
+      Supplier<InterventionSource> interventions,
+      ResponseWriter writer,
+      Clock clock,
+      Supplier<BaselinePolicy> baselines,
+      SecureXml xml) {
+    this.reader = reader;
+    this.authentication = authentication;
+    this.authorisation = authorisation;
+    this.handlers =
+        handlers.stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(ServiceHandler::variant, h -> h));
+    this.interventions = interventions;
+    this.writer = writer;
+    this.clock = clock;
+    this.baselinesSource = baselines;
+    this.xml = xml;
+  }
+
+  @Override
+  public Outcome process(IncomingRequest in) {
+    ParsedRequest request;
+    try {
+      request = reader.read(in.body());
+    } catch (MalformedRequestException e) {
+      return Outcome.plain(
+          400, Verdict.REFUSED_MALFORMED, e.getMessage(), "malformed: " + e.getMessage());
+    }
+    RequestFacts facts = facts(in, request);
+    Authentication authenticated = authentication.authenticate(request);
+    if (!authenticated.accepted()) {
+      return signed(
+          request,
+          facts,
+          authenticated.responseCode(),
+          RawResponseBody.empty(request.serviceReferenceVariant()),
+          false,
+          Verdict.REFUSED_AUTHENTICATION,
+          authenticated.reason());
+    }
+    Authentication authorised = authorisation.authorise(request, in.path());
+    if (!authorised.accepted()) {
+      Verdict verdict =
+          authorised.responseCode().equals("E1")
+              ? Verdict.REFUSED_AUTHENTICATION
+              : Verdict.REFUSED_AUTHORISATION;
+      return signed(
+          request,
+          facts,
+          authorised.responseCode(),
+          RawResponseBody.empty(request.serviceReferenceVariant()),
+          false,
+          verdict,
+          authorised.reason());
+    }
+    try {
+      return intervenedOrAnswered(request, facts);
+    } catch (MalformedRequestException e) {
+      return Outcome.plain(
+          400, Verdict.REFUSED_MALFORMED, e.getMessage(), "malformed: " + e.getMessage());
+    }
+  }
+
+  private Outcome intervenedOrAnswered(ParsedRequest request, RequestFacts facts) {
+    List<Intervention> list = interventions.get().interventionsFor(facts);
+    Duration delay = Duration.ZERO;
+    Intervention effect = null;
+    for (Intervention i : list) {
+      if (i instanceof Intervention.Delay d) {
+        delay = delay.plus(d.delay());
+      } else {
+        effect = i;
+        break;
+      }
+    }
+    Outcome outcome;
+    if (effect == null) {
+      outcome = answer(request, facts, false, list.isEmpty() ? null : "delay");
+    } else {
+      outcome = intervene(request, facts, effect);
+    }
+    return outcome.delayedBy(delay);
+  }
+
+  private Outcome intervene(ParsedRequest request, RequestFacts facts, Intervention effect) {
+    String reason = "intervention: " + effect;
+    if (effect instanceof Intervention.ResetConnection) {
+      return new Outcome(
+          Duration.ZERO,
+          new Outcome.Action.Reset(),
+          Verdict.INTERVENED,
+          reason,
+          Optional.of(facts),
+          Optional.empty());
+    } else if (effect instanceof Intervention.EmptyResponse) {
+      return raw(new Outcome.Action.Respond(200, "application/xml", new byte[0], 0), facts, reason);
+    } else if (effect instanceof Intervention.MalformedXml) {
+      byte[] broken =
+          ("<?xml version=\"1.0\"?><sr:Response xmlns:sr=\"" + Duis.NS + "\"><sr:Header>")
+              .getBytes(StandardCharsets.UTF_8);
+      return raw(Outcome.Action.Respond.xml(200, broken), facts, reason);
+    } else if (effect instanceof Intervention.HttpError e) {
+      return raw(Outcome.Action.Respond.plain(e.status(), "Simulated failure"), facts, reason);
+    } else if (effect instanceof Intervention.BrokenSignature) {
+      return answer(request, facts, true, reason);
+    } else if (effect instanceof Intervention.RespondWithCode c) {
+      return signed(
+          request,
+          facts,
+          c.responseCode(),
+          RawResponseBody.empty(request.serviceReferenceVariant()),
+          false,
+          Verdict.INTERVENED,
+          reason);
+    }
+    Intervention.CannedResponse canned = (Intervention.CannedResponse) effect;
+    Document fragment = xml.parse(canned.bodyElementXml().getBytes(StandardCharsets.UTF_8));
+    return signed(
+        request,
+        facts,
+        canned.responseCode(),
+        RawResponseBody.of(request.serviceReferenceVariant(), fragment.getDocumentElement()),
+        false,
+        Verdict.INTERVENED,
+        reason);
+  }
+
+  private static Outcome raw(Outcome.Action.Respond respond, RequestFacts facts, String reason) {
+    return new Outcome(
+        Duration.ZERO, respond, Verdict.INTERVENED, reason, Optional.of(facts), Optional.empty());
+  }
+
+  private Outcome answer(
+      ParsedRequest request,
+      RequestFacts facts,
+      boolean breakSignature,
+      String interventionReason) {
+    ServiceHandler handler = handlers.get(request.serviceReferenceVariant());
+    Verdict verdict = interventionReason == null ? Verdict.ANSWERED : Verdict.INTERVENED;
+    String reason = interventionReason == null ? "" : "intervention: " + interventionReason;
+    if (handler == null) {
+      return signed(
+          request,
+          facts,
+          NOT_SIMULATED_CODE,
+          RawResponseBody.empty(request.serviceReferenceVariant()),
+          breakSignature,
+          interventionReason == null ? Verdict.NOT_SIMULATED : verdict,
+          "not-simulated: " + request.serviceReferenceVariant() + " has no handler");
+    }
+    Instant now = clock.instant();
+    ServiceAnswer answer =
+        handler.handle(request, new ServiceContext(now, baselinesSource.get().at(now)));
+    return signed(
+        request,
+        facts,
+        answer.responseCode().code(),
+        answer.body(),
+        breakSignature,
+        verdict,
+        reason);
+  }
+
+  private Outcome signed(
+      ParsedRequest request,
+      RequestFacts facts,
+      String code,
+      ResponseBody body,
+      boolean breakSignature,
+      Verdict verdict,
+      String reason) {
+    byte[] bytes =
+        writer.write(
+            request.schemaVersion(),
+            request.requestId(),
+            ResponseCode.parse(code),
+            clock.instant(),
+            body,
+            breakSignature);
+    return new Outcome(
+        Duration.ZERO,
+        Outcome.Action.Respond.xml(200, bytes),
+        verdict,
+        reason,
+        Optional.of(facts),
+        Optional.of(code));
+  }
+
+  private static RequestFacts facts(IncomingRequest in, ParsedRequest request) {
+    Optional<String> postcode = Optional.empty();
+    Optional<String> uprn = Optional.empty();
+    if (request.serviceReferenceVariant().equals(ServiceReferenceVariant.REQUEST_WAN_MATRIX)) {
+      try {
+        CoverageQuestion q = WanMatrixService.question(request);
+        if (q instanceof CoverageQuestion.ByAddress a) {
+          postcode = Optional.of(a.normalisedKey().split("\\|")[1]);
+        } else {
+          uprn = Optional.of(Long.toString(((CoverageQuestion.ByUprn) q).uprn()));
+        }
+      } catch (MalformedRequestException e) {
+        // reported when the handler reads it
+      }
+    }
+    return new RequestFacts(
+        in.path(),
+        in.remoteAddress(),
+        Optional.of(request.requestId().originator()),
+        Optional.of(request.requestId().toString()),
+        Optional.of(request.serviceReference().toString()),
+        Optional.of(request.serviceReferenceVariant().toString()),
+        postcode,
+        uprn);
+  }
+}

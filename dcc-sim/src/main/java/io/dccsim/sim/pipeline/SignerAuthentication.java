@@ -1,0 +1,96 @@
+package io.dccsim.sim.pipeline;
+
+import io.dccsim.core.signature.DuisSignatureVerifier;
+import io.dccsim.core.signature.SignatureRejectedException;
+import io.dccsim.core.signature.VerifiedSignature;
+import io.dccsim.core.value.RemotePartyRole;
+import io.dccsim.smki.repository.CertificateKind;
+import io.dccsim.smki.repository.CertificateRecord;
+import io.dccsim.smki.repository.CertificateStatus;
+import io.dccsim.smki.repository.CertificateUsage;
+import java.util.Optional;
+
+/**
+ * Stage 2: who signed it. The signature is verified on the request's DOM with the certificate found
+ * in the SMKI repository by {@code X509IssuerSerial}; that certificate must be an in-use ({@code
+ * I}) {@code xmlSign} Organisation Certificate for digital signing whose EUI is the RequestID's
+ * originator, and the RequestID counter must be greater than the last one accepted from that
+ * originator. Any failure is E1 with a precise reason.
+ */
+public final class SignerAuthentication {
+  private final RepositoryCertificateResolver resolver;
+  private final DuisSignatureVerifier verifier;
+  private final ReplayGuard replays;
+
+  /** Authenticates against this repository, remembering counters in {@code replays}. */
+  public SignerAuthentication(RepositoryCertificateResolver resolver, ReplayGuard replays) {
+    this.resolver = resolver;
+    this.verifier = new DuisSignatureVerifier(resolver);
+    this.replays = replays;
+  }
+
+  /** Checks the request's signer. */
+  public Authentication authenticate(ParsedRequest request) {
+    VerifiedSignature signature;
+    try {
+      signature = verifier.verify(request.document());
+    } catch (SignatureRejectedException e) {
+      String tag =
+          switch (e.reason()) {
+            case UNKNOWN_SIGNER -> "unknown-signer";
+            case BAD_DIGEST, BAD_SIGNATURE_VALUE -> "bad-signature";
+            case NO_SIGNATURE -> "no-signature";
+            default -> "malformed-signature";
+          };
+      return Authentication.refused("E1", tag + ": " + e.getMessage());
+    }
+    Optional<CertificateRecord> found = resolver.record(signature.issuer(), signature.serial());
+    if (found.isEmpty()) {
+      return Authentication.refused(
+          "E1", "unknown-signer: serial " + signature.serial() + " left the repository");
+    }
+    CertificateRecord record = found.get();
+    if (record.kind() != CertificateKind.ORGANISATION
+        || record.role().orElse(null) != RemotePartyRole.XML_SIGN
+        || record.usage() != CertificateUsage.DS) {
+      return Authentication.refused(
+          "E1",
+          "wrong-role: certificate "
+              + record.serialHex()
+              + " is "
+              + record.kind()
+              + " "
+              + record.role().map(RemotePartyRole::gbcsName).orElse("no role")
+              + " "
+              + record.usage()
+              + ", not an xmlSign signing organisation certificate");
+    }
+    if (record.status() != CertificateStatus.IN_USE) {
+      return Authentication.refused(
+          "E1",
+          "certificate-not-in-use: certificate "
+              + record.serialHex()
+              + " has status "
+              + record.status());
+    }
+    if (!record.subjectEui().equals(Optional.of(request.requestId().originator()))) {
+      return Authentication.refused(
+          "E1",
+          "eui-mismatch: certificate "
+              + record.serialHex()
+              + " belongs to "
+              + record.subjectEui().map(Object::toString).orElse("no EUI")
+              + ", the RequestID's originator is "
+              + request.requestId().originator());
+    }
+    if (!replays.accept(request.requestId())) {
+      return Authentication.refused(
+          "E1",
+          "replayed-counter: counter "
+              + request.requestId().counterText()
+              + " is not greater than the last accepted from "
+              + request.requestId().originator());
+    }
+    return Authentication.ACCEPTED;
+  }
+}

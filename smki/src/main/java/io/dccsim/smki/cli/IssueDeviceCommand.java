@@ -1,0 +1,70 @@
+package io.dccsim.smki.cli;
+
+import io.dccsim.core.value.Eui64;
+import io.dccsim.smki.pki.CertificateProfile;
+import io.dccsim.smki.pki.Credential;
+import io.dccsim.smki.pki.TestPki;
+import io.dccsim.smki.repository.CertificateRepository;
+import io.dccsim.smki.repository.CertificateStatus;
+import io.dccsim.smki.repository.CertificateUsage;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code smki issue-device}: one Device Certificate, written as PEM files. */
+@Command(
+    name = "issue-device",
+    mixinStandardHelpOptions = true,
+    description = "Issue a Device Certificate: writes PREFIX.pem (with chain) and PREFIX.key.pem.")
+public final class IssueDeviceCommand implements Callable<Integer> {
+  @ParentCommand SmkiCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PkiOptions pki;
+
+  @Option(names = "--eui", required = true, paramLabel = "EUI", description = "Device EUI-64.")
+  Eui64 eui;
+
+  @Option(
+      names = "--usage",
+      defaultValue = "DS",
+      paramLabel = "DS|KA",
+      description = "Key usage. Default: ${DEFAULT-VALUE}")
+  CertificateUsage usage;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "PREFIX",
+      description = "Output file prefix.")
+  Path out;
+
+  @Mixin RepositoryOptions repository;
+
+  @Option(
+      names = "--status",
+      defaultValue = "I",
+      paramLabel = "P|I|N|E|R",
+      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}")
+  CertificateStatus status;
+
+  @Override
+  public Integer call() {
+    TestPki p = pki.load(parent.clock());
+    Credential c = p.device(eui).usage(usage).issue();
+    CredentialFiles.write(c, out);
+    spec.commandLine()
+        .getOut()
+        .println(ShowCommand.describe(CertificateProfile.read(c.certificate())));
+    if (repository.given()) {
+      try (CertificateRepository repo = repository.open()) {
+        repo.add(CertificateProfile.record(c.certificate(), status, parent.clock().instant()));
+      }
+    }
+    return 0;
+  }
+}
