@@ -1,7 +1,11 @@
 package io.dccsim.sim;
 
+import io.dccsim.core.client.DuisClient;
+import io.dccsim.core.client.HttpDuisTransport;
+import io.dccsim.core.client.RequestCounter;
 import io.dccsim.core.message.ServiceCatalogue;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.schema.DuisSchema;
 import io.dccsim.core.signature.DuisSigner;
 import io.dccsim.core.signature.SigningCredential;
 import io.dccsim.core.time.SimulatedClock;
@@ -30,12 +34,12 @@ import io.dccsim.smki.pki.TestPki;
 import io.dccsim.smki.repository.CertificateRepository;
 import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.InMemoryCertificateRepository;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,9 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * try (Simulator dcc = Simulator.builder().start()) {
- *   TestUser supplier = dcc.testSupplier();          // registered, with an in-use xmlSign cert
- *   // sign a request with supplier.credential(), POST it to dcc.baseUrl() + "/api/v1/serviceD",
- *   // verify the answer with dcc.dccCertificate()
+ *   DuisClient supplier = dcc.newClient();   // the registered test supplier, verifying the DCC
+ *   WanMatrixResult answer = supplier.requestWanMatrix(new PartialAddress("M22 0RR", "1"));
  * }
  * }</pre>
  *
@@ -80,6 +83,7 @@ public final class Simulator implements AutoCloseable {
   private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   private final SimulatorMetrics metrics = new SimulatorMetrics();
   private final DuisServer server;
+  private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
     this.clock =
@@ -102,7 +106,7 @@ public final class Simulator implements AutoCloseable {
     SecureXml xml = SecureXml.withDefaults();
     DuisPipeline pipeline =
         new DuisPipeline(
-            new RequestReader(xml),
+            new RequestReader(xml, b.schema),
             new SignerAuthentication(new RepositoryCertificateResolver(repository), replays),
             new Authorisation(users, b.catalogue),
             List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
@@ -134,6 +138,24 @@ public final class Simulator implements AutoCloseable {
   /** The URL of a DUIS path, e.g. {@code endpoint("/api/v1/serviceD")}. */
   public String endpoint(String path) {
     return baseUrl() + path;
+  }
+
+  /**
+   * A DUIS client for the test supplier, pointed at this simulator: it signs with the supplier's
+   * credential, verifies answers with the DCC's certificate and reads them under the baseline in
+   * force now. Clients share one request counter, so their RequestIDs never collide.
+   */
+  public DuisClient newClient() {
+    return DuisClient.builder()
+        .user(
+            supplier.eui(),
+            SigningCredential.of(
+                supplier.credential().privateKey(), supplier.credential().certificate()))
+        .dcc(DCC_EUI, dcc.certificate())
+        .transport(HttpDuisTransport.builder(URI.create(baseUrl())).build())
+        .counter(counter)
+        .baseline(baselines.get().current(clock))
+        .build();
   }
 
   /** The DCC's {@code dspXmlSign} credential (it signs every response). */
@@ -248,6 +270,7 @@ public final class Simulator implements AutoCloseable {
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
     private ServiceCatalogue catalogue = ServiceCatalogue.standard();
     private ServerSettings settings = ServerSettings.defaults();
+    private DuisSchema schema;
 
     private Builder() {}
 
@@ -311,18 +334,23 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
+    /** The schema requests are validated against (default: core's built-in DUIS schema). */
+    public Builder schema(DuisSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
     /** Starts the simulator. */
     public Simulator start() {
+      if (schema == null) {
+        schema = DuisSchema.builtIn();
+      }
       try {
         return new Simulator(this);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while starting", e);
       }
-    }
-
-    Optional<SimulatedClock> clock() {
-      return Optional.ofNullable(clock);
     }
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.dccsim.core.client.DuisClient;
+import io.dccsim.core.client.WanMatrixResult;
+import io.dccsim.core.message.NoBody;
+import io.dccsim.core.message.PartialAddress;
 import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.ServiceCatalogue;
 import io.dccsim.core.message.ServiceDefinition;
@@ -18,6 +22,7 @@ import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
 import io.dccsim.core.value.ServiceReferenceVariant;
+import io.dccsim.core.value.Uprn;
 import io.dccsim.core.value.UserRole;
 import io.dccsim.core.value.WebService;
 import io.dccsim.core.wan.ConnectivityLikelihood;
@@ -126,6 +131,20 @@ class SimulatorEndToEndTest {
     dcc.clock().set(AFTER_GO_LIVE);
     dcc.baselinePolicy(BaselinePolicy.byDate());
     exchanges.clear();
+  }
+
+  @Test
+  void coresDuisClientTalksToItAndReadsTheSpaceAsUnknownAfterGoLive() throws Exception {
+    dcc.coverage(TABLE);
+    DuisClient client = dcc.newClient();
+    WanMatrixResult r = client.requestWanMatrix(new PartialAddress("M22 0RR", "Threapwood Road"));
+    assertThat(r.responseCode().code()).isEqualTo("I0");
+    assertThat(r.entries()).isNotEmpty();
+    assertThat(r.entries().get(0).wanVariant())
+        .hasValueSatisfying(v -> assertThat(v.isUnknown()).isTrue());
+    // A second client shares the counter: no replay.
+    assertThat(dcc.newClient().requestWanMatrix(Uprn.of(77)).responseCode().code())
+        .isNotEqualTo("E1");
   }
 
   @Test
@@ -386,7 +405,7 @@ class SimulatorEndToEndTest {
             io.dccsim.core.message.RawRequestBody.of(restricted.getDocumentElement()));
     ServiceResponse r = supplier.send(unsimulated);
     assertThat(r.header().responseCode().code()).isEqualTo("E11");
-    assertThat(((RawResponseBody) r.body()).variant()).isEqualTo(UNSIMULATED);
+    assertThat(r.body()).isEqualTo(NoBody.INSTANCE);
     assertThat(lastExchange().verdict()).isEqualTo(Verdict.NOT_SIMULATED);
   }
 

@@ -1,5 +1,6 @@
 package io.dccsim.sim.pipeline;
 
+import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.ResponseBody;
 import io.dccsim.core.release.BaselinePolicy;
@@ -89,7 +90,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           authenticated.responseCode(),
-          RawResponseBody.empty(request.serviceReferenceVariant()),
+          NoBody.INSTANCE,
           false,
           Verdict.REFUSED_AUTHENTICATION,
           authenticated.reason());
@@ -104,7 +105,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           authorised.responseCode(),
-          RawResponseBody.empty(request.serviceReferenceVariant()),
+          NoBody.INSTANCE,
           false,
           verdict,
           authorised.reason());
@@ -161,13 +162,7 @@ public final class DuisPipeline implements RequestProcessor {
       return answer(request, facts, true, reason);
     } else if (effect instanceof Intervention.RespondWithCode c) {
       return signed(
-          request,
-          facts,
-          c.responseCode(),
-          RawResponseBody.empty(request.serviceReferenceVariant()),
-          false,
-          Verdict.INTERVENED,
-          reason);
+          request, facts, c.responseCode(), NoBody.INSTANCE, false, Verdict.INTERVENED, reason);
     }
     Intervention.CannedResponse canned = (Intervention.CannedResponse) effect;
     Document fragment = xml.parse(canned.bodyElementXml().getBytes(StandardCharsets.UTF_8));
@@ -199,7 +194,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           NOT_SIMULATED_CODE,
-          RawResponseBody.empty(request.serviceReferenceVariant()),
+          NoBody.INSTANCE,
           breakSignature,
           interventionReason == null ? Verdict.NOT_SIMULATED : verdict,
           "not-simulated: " + request.serviceReferenceVariant() + " has no handler");

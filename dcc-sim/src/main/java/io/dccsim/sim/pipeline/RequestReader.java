@@ -3,6 +3,8 @@ package io.dccsim.sim.pipeline;
 import io.dccsim.core.codec.DuisCodec;
 import io.dccsim.core.codec.DuisFormatException;
 import io.dccsim.core.message.ServiceRequest;
+import io.dccsim.core.schema.DuisSchema;
+import io.dccsim.core.schema.SchemaViolationException;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
@@ -16,18 +18,21 @@ import org.w3c.dom.Element;
 
 /**
  * Stage 1: bytes to a hardened DOM (no DOCTYPE, no entities, bounded depth and size), then the
- * shape of a DUIS request, then core's codec reads it into a typed {@link ServiceRequest}. The
- * shape: root {@code sr:Request} with a published {@code schemaVersion}, a {@code Header} with
- * RequestID, CommandVariant, ServiceReference and ServiceReferenceVariant, and a {@code Body}
- * holding exactly one element. Anything else is {@link MalformedRequestException}.
+ * shape of a DUIS request, then core's {@link DuisSchema} validates it, then core's codec reads it
+ * into a typed {@link ServiceRequest}. The shape: root {@code sr:Request} with a published {@code
+ * schemaVersion}, a {@code Header} with RequestID, CommandVariant, ServiceReference and
+ * ServiceReferenceVariant, and a {@code Body} holding exactly one element. Anything else is {@link
+ * MalformedRequestException}.
  */
 public final class RequestReader {
   private final SecureXml xml;
   private final DuisCodec codec = new DuisCodec();
+  private final DuisSchema schema;
 
-  /** Reads with this parser. */
-  public RequestReader(SecureXml xml) {
+  /** Reads with this parser, validating against this schema. */
+  public RequestReader(SecureXml xml, DuisSchema schema) {
     this.xml = xml;
+    this.schema = schema;
   }
 
   /** Parses and checks the shape. */
@@ -77,6 +82,12 @@ public final class RequestReader {
     List<Element> bodyElements = Duis.children(parts.get(1));
     if (bodyElements.size() != 1) {
       throw new MalformedRequestException("Body holds exactly one request element");
+    }
+    try {
+      schema.validate(document);
+    } catch (SchemaViolationException e) {
+      throw new MalformedRequestException(
+          "not a valid DUIS request at " + e.location() + ": " + e.reason());
     }
     ServiceRequest message;
     try {

@@ -1,7 +1,7 @@
 package io.dccsim.sim.service;
 
+import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.PartialAddress;
-import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.RegionResult;
 import io.dccsim.core.message.RequestWanMatrix;
 import io.dccsim.core.message.WanCoverage;
@@ -68,8 +68,7 @@ public final class WanMatrixService implements ServiceHandler {
     CoverageQuestion question = question(request);
     CoverageAnswer answer = coverage.get().answer(question);
     if (!(answer instanceof CoverageAnswer.Regions regions)) {
-      return new ServiceAnswer(
-          ResponseCode.parse(answer.responseCode()), RawResponseBody.empty(variant()));
+      return new ServiceAnswer(ResponseCode.parse(answer.responseCode()), NoBody.INSTANCE);
     }
     CoverageReporting rules =
         new CoverageReporting(

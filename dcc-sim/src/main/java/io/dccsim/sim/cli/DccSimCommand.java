@@ -1,0 +1,36 @@
+package io.dccsim.sim.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dccsim} root command. With no subcommand it runs {@code serve}. Other parts of the
+ * project add their subcommands to {@link #SUBCOMMANDS}, the one list of them.
+ */
+@Command(
+    name = "dccsim",
+    mixinStandardHelpOptions = true,
+    version = "dccsim 0.1.0",
+    description = "A simulator of the GB smart-metering DCC (SEC June 2021 release).")
+public final class DccSimCommand implements Callable<Integer> {
+
+  /** Every subcommand, in help order. Add a line here to register one. */
+  public static final List<Supplier<Object>> SUBCOMMANDS = List.of(ServeCommand::new);
+
+  /** The command line, with every subcommand registered. */
+  public static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new DccSimCommand());
+    for (Supplier<Object> sub : SUBCOMMANDS) {
+      line.addSubcommand(sub.get());
+    }
+    return line;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return new ServeCommand().call();
+  }
+}

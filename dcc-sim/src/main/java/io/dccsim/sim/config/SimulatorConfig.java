@@ -1,0 +1,159 @@
+package io.dccsim.sim.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The standalone simulator's settings. Each key can come from a YAML file, the environment ({@code
+ * DCCSIM_} + the key upper-cased with {@code -} as {@code _}) or a flag ({@code --key}); flags win
+ * over the environment, which wins over the file. See {@link #KEYS} for every key and its default.
+ */
+public record SimulatorConfig(
+    String host,
+    int port,
+    Path dataDir,
+    Path pkiDir,
+    String baseline,
+    Optional<Instant> clockStart,
+    boolean writeUnknownLiterally,
+    Optional<Path> coverageFile,
+    int maxBodyBytes,
+    int maxConnections,
+    int workerThreads,
+    int workQueue,
+    Duration requestTimeout,
+    Duration idleTimeout,
+    Optional<Path> dccCertFile,
+    Optional<Path> dccKeyFile,
+    Optional<Path> tlsCertFile,
+    Optional<Path> tlsKeyFile,
+    Optional<Path> tlsClientCaFile,
+    String tlsClientAuth,
+    int smkiPort) {
+
+  /** Every key, with its default ({@code ""} for none) and meaning. */
+  public static final Map<String, String[]> KEYS = keys();
+
+  private static Map<String, String[]> keys() {
+    Map<String, String[]> k = new LinkedHashMap<>();
+    k.put("host", new String[] {"127.0.0.1", "address to listen on"});
+    k.put("port", new String[] {"8080", "DUIS port (0: any free port)"});
+    k.put("data-dir", new String[] {"./data", "where the H2 store and the PKI live"});
+    k.put(
+        "pki-dir",
+        new String[] {"", "where the PEM credentials are written (default data-dir/pki)"});
+    k.put("baseline", new String[] {"by-date", "by-date, JUNE_2021 or PRE_JUNE_2021"});
+    k.put("clock-start", new String[] {"", "start the simulated clock at this instant (ISO-8601)"});
+    k.put(
+        "write-unknown-literally",
+        new String[] {"false", "MP106: write Unknown instead of a space"});
+    k.put(
+        "coverage-file", new String[] {"", "a .csv or .json coverage table (default: synthetic)"});
+    k.put("max-body-bytes", new String[] {"262144", "largest request body (413 beyond)"});
+    k.put("max-connections", new String[] {"1024", "open connections beyond this are closed"});
+    k.put("worker-threads", new String[] {"0", "CPU workers (0: one per core, at least 2)"});
+    k.put("work-queue", new String[] {"256", "requests waiting for a worker (503 beyond)"});
+    k.put(
+        "request-timeout", new String[] {"PT10S", "a request must arrive whole within this (408)"});
+    k.put("idle-timeout", new String[] {"PT60S", "idle connections are closed after this"});
+    k.put("dcc-cert-file", new String[] {"", "the DCC's dspXmlSign certificate (PEM)"});
+    k.put("dcc-key-file", new String[] {"", "the DCC's private key (PKCS#8 PEM)"});
+    k.put("tls-cert-file", new String[] {"", "TLS server certificate chain (PEM); enables HTTPS"});
+    k.put("tls-key-file", new String[] {"", "TLS server private key (PKCS#8 PEM)"});
+    k.put("tls-client-ca-file", new String[] {"", "issuers trusted for client certificates (PEM)"});
+    k.put("tls-client-auth", new String[] {"none", "none, optional or require"});
+    k.put("smki-port", new String[] {"8083", "SMKI repository interface port (-1: off)"});
+    return java.util.Collections.unmodifiableMap(k);
+  }
+
+  /** The environment variable for a key, e.g. {@code DCCSIM_MAX_BODY_BYTES}. */
+  public static String envName(String key) {
+    return "DCCSIM_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /**
+   * Builds from layered values: {@code file}, then {@code env}, then {@code flags} (later wins).
+   *
+   * @throws IllegalArgumentException naming the key at fault
+   */
+  public static SimulatorConfig from(
+      Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
+    Map<String, String> v = new LinkedHashMap<>();
+    KEYS.forEach((key, info) -> v.put(key, info[0]));
+    for (Map<String, String> layer : java.util.List.of(file, env, flags)) {
+      for (Map.Entry<String, String> e : layer.entrySet()) {
+        if (!KEYS.containsKey(e.getKey())) {
+          throw new IllegalArgumentException(
+              "Unknown setting '" + e.getKey() + "' (known: " + KEYS.keySet() + ")");
+        }
+        v.put(e.getKey(), e.getValue());
+      }
+    }
+    Path data = Path.of(v.get("data-dir"));
+    return new SimulatorConfig(
+        v.get("host"),
+        integer(v, "port"),
+        data,
+        v.get("pki-dir").isEmpty() ? data.resolve("pki") : Path.of(v.get("pki-dir")),
+        v.get("baseline"),
+        optional(v, "clock-start").map(s -> parse("clock-start", () -> Instant.parse(s))),
+        bool(v, "write-unknown-literally"),
+        optional(v, "coverage-file").map(Path::of),
+        integer(v, "max-body-bytes"),
+        integer(v, "max-connections"),
+        integer(v, "worker-threads"),
+        integer(v, "work-queue"),
+        parse("request-timeout", () -> Duration.parse(v.get("request-timeout"))),
+        parse("idle-timeout", () -> Duration.parse(v.get("idle-timeout"))),
+        optional(v, "dcc-cert-file").map(Path::of),
+        optional(v, "dcc-key-file").map(Path::of),
+        optional(v, "tls-cert-file").map(Path::of),
+        optional(v, "tls-key-file").map(Path::of),
+        optional(v, "tls-client-ca-file").map(Path::of),
+        v.get("tls-client-auth").toLowerCase(Locale.ROOT),
+        integer(v, "smki-port"));
+  }
+
+  /** The environment's DCCSIM_ values, by key. */
+  public static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : KEYS.keySet()) {
+      String value = environment.get(envName(key));
+      if (value != null) {
+        out.put(key, value);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> optional(Map<String, String> v, String key) {
+    String s = v.get(key);
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+  }
+
+  private static int integer(Map<String, String> v, String key) {
+    return parse(key, () -> Integer.parseInt(v.get(key).strip()));
+  }
+
+  private static boolean bool(Map<String, String> v, String key) {
+    String s = v.get(key).strip().toLowerCase(Locale.ROOT);
+    if (!s.equals("true") && !s.equals("false")) {
+      throw new IllegalArgumentException(key + " is true or false, not '" + v.get(key) + "'");
+    }
+    return s.equals("true");
+  }
+
+  private static <T> T parse(String key, java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "Setting '" + key + "' is not valid: " + e.getMessage(), e);
+    }
+  }
+}

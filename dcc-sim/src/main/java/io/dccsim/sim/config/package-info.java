@@ -1,0 +1,2 @@
+/** The standalone simulator's configuration: YAML file, then environment, then flags. */
+package io.dccsim.sim.config;
