@@ -57,7 +57,7 @@ public final class DccSimulatorHandle {
    * the simulated time now.
    */
   public DuisClient newClient() {
-    return newClient(baseline());
+    return running.simulator().newClient();
   }
 
   /** A ready DUIS client for the test supplier, reading WAN variants under {@code baseline}. */
@@ -70,6 +70,7 @@ public final class DccSimulatorHandle {
             SigningCredential.of(user.credential().privateKey(), user.credential().certificate()))
         .dcc(Simulator.DCC_EUI, sim.dccCertificate())
         .transport(HttpDuisTransport.builder(URI.create(sim.baseUrl())).build())
+        .counter(running.requestCounter())
         .baseline(baseline)
         .build();
   }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.Scenarios;
 import io.dccsim.sim.spi.Intervention;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +31,14 @@ class ControlApiTest {
 
   @BeforeEach
   void setUp() {
-    state = HarnessState.create(100, SimulatedClock.fixed(Instant.parse("2021-06-20T12:00:00Z")));
+    state =
+        new HarnessState(
+            new RequestJournal(100, Duration.ZERO),
+            new Scenarios(),
+            SimulatedClock.fixed(Instant.parse("2021-06-20T12:00:00Z")),
+            BaselinePolicy.byDate(),
+            BaselineSetting.holding(BaselinePolicy.byDate()),
+            () -> {});
     api = new ControlApi(state, TOKEN);
   }
 

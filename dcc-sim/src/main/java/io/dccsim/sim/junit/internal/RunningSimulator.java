@@ -1,5 +1,6 @@
 package io.dccsim.sim.junit.internal;
 
+import io.dccsim.core.client.RequestCounter;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.sim.Simulator;
 import io.dccsim.sim.control.BaselineSetting;
@@ -33,6 +34,7 @@ public final class RunningSimulator implements AutoCloseable {
   private final Duration startup;
   // Tests sharing a simulator that resets between tests take turns; a semaphore, not a lock,
   // because JUnit may release it from another thread than the one that acquired it.
+  private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
   private final Semaphore turn = new Semaphore(1, true);
 
   private RunningSimulator(
@@ -93,6 +95,11 @@ public final class RunningSimulator implements AutoCloseable {
       simulator.close();
       throw e;
     }
+  }
+
+  /** The request counter shared by the clients the handle makes with a chosen baseline. */
+  public RequestCounter requestCounter() {
+    return counter;
   }
 
   /** The simulator itself. */
