@@ -12,12 +12,8 @@ import io.dccsim.core.client.DuisHttpException;
 import io.dccsim.core.client.ResponseVerificationException;
 import io.dccsim.core.client.WanMatrixResult;
 import io.dccsim.core.message.PartialAddress;
-import io.dccsim.core.message.RequestWanMatrix;
-import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.release.Baseline;
-import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.Postcode;
-import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.value.Uprn;
 import io.dccsim.core.wan.WanVariant;
 import io.dccsim.sim.spi.Exchange;
@@ -62,8 +58,9 @@ class SimulatorHarnessIntegrationTest {
     dcc.coverage().forPostcode("M22 0RR").notFound();
     DuisClient client = dcc.newClient();
 
-    assertThat(code(client, RequestWanMatrix.byUprn(Uprn.of(100023336956L)))).isEqualTo("E120103");
-    assertThat(code(client, RequestWanMatrix.byAddress(THREAPWOOD))).isEqualTo("E120101");
+    assertThat(client.requestWanMatrix(Uprn.of(100023336956L)).responseCode().code())
+        .isEqualTo("E120103");
+    assertThat(client.requestWanMatrix(THREAPWOOD).responseCode().code()).isEqualTo("E120101");
     dcc.journal().verify(once(), wanMatrixRequests().withResponseCode("E120101"));
   }
 
@@ -72,7 +69,8 @@ class SimulatorHarnessIntegrationTest {
     dcc.scenarios().forUprn(100023336956L).respondWithCode("E120103").always();
     DuisClient client = dcc.newClient();
 
-    assertThat(code(client, RequestWanMatrix.byUprn(Uprn.of(100023336956L)))).isEqualTo("E120103");
+    assertThat(client.requestWanMatrix(Uprn.of(100023336956L)).responseCode().code())
+        .isEqualTo("E120103");
     dcc.journal()
         .verify(once(), wanMatrixRequests().forUprn(100023336956L).withVerdict(Verdict.INTERVENED));
   }
@@ -132,17 +130,5 @@ class SimulatorHarnessIntegrationTest {
 
     dcc.pinBaseline(Baseline.JUNE_2021);
     assertThat(dcc.simulator().baselinePolicy().current(dcc.clock())).isEqualTo(Baseline.JUNE_2021);
-  }
-
-  // Error answers are read at the message level: they carry no SR 12.1 body.
-  private static String code(DuisClient client, RequestWanMatrix body) {
-    ServiceResponse response =
-        client.send(
-            client.newRequest(
-                ServiceReferenceVariant.REQUEST_WAN_MATRIX,
-                CommandVariant.NON_DEVICE,
-                client.dccId(),
-                body));
-    return response.header().responseCode().code();
   }
 }
