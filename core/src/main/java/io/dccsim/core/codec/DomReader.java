@@ -80,7 +80,7 @@ final class DomReader {
   void end() {
     Element e = peek();
     if (e != null) {
-      throw new DuisFormatException(path + "/" + e.getLocalName(), "unexpected " + describe(e));
+      throw new DuisFormatException(path + "/" + nameOf(e), "unexpected " + describe(e));
     }
   }
 
@@ -88,7 +88,7 @@ final class DomReader {
   void endAllowingSignature() {
     for (Element e = peek(); e != null; e = peek()) {
       if (!isSignature(e)) {
-        throw new DuisFormatException(path + "/" + e.getLocalName(), "unexpected " + describe(e));
+        throw new DuisFormatException(path + "/" + nameOf(e), "unexpected " + describe(e));
       }
       next = e.getNextSibling();
     }
@@ -101,6 +101,10 @@ final class DomReader {
 
   static boolean isDuis(Element e, String name) {
     return name.equals(e.getLocalName()) && DuisXml.NAMESPACE.equals(e.getNamespaceURI());
+  }
+
+  static String nameOf(Element e) {
+    return e.getLocalName() == null ? e.getNodeName() : e.getLocalName();
   }
 
   static String describe(Element e) {

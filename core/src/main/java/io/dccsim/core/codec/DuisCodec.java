@@ -113,8 +113,9 @@ public final class DuisCodec {
       throw new DuisFormatException("/", "the document has no root element");
     }
     if (!DomReader.isDuis(root, name)) {
+      String local = root.getLocalName() == null ? root.getNodeName() : root.getLocalName();
       throw new DuisFormatException(
-          "/" + root.getLocalName(),
+          "/" + local,
           "expected the root "
               + DuisXml.PREFIX
               + ":"

@@ -38,8 +38,9 @@ public record WanCoverage(
     Objects.requireNonNull(connectivityLikelihood, "connectivityLikelihood");
     Objects.requireNonNull(auxiliaryEquipmentRequired, "auxiliaryEquipmentRequired");
     Objects.requireNonNull(additionalInformation, "additionalInformation");
-    checkLength("AuxiliaryEquipmentRequired", auxiliaryEquipmentRequired, 50);
-    checkLength("AdditionalInformation", additionalInformation, 250);
+    checkLength(
+        "AuxiliaryEquipmentRequired", auxiliaryEquipmentRequired, MAX_AUXILIARY_EQUIPMENT_LENGTH);
+    checkLength("AdditionalInformation", additionalInformation, MAX_ADDITIONAL_INFORMATION_LENGTH);
   }
 
   private static void checkLength(String name, Optional<String> text, int max) {

@@ -2,6 +2,7 @@ package io.dccsim.core.message;
 
 import io.dccsim.core.value.SchemaVersion;
 import io.dccsim.core.value.ServiceReferenceVariant;
+import io.dccsim.core.wan.CspRegion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public record WanMatrixResponse(RequestWanMatrix request, List<RegionResult> res
 
   /** A flat-form answer. */
   public static WanMatrixResponse flat(
-      RequestWanMatrix request, io.dccsim.core.wan.CspRegion region, WanCoverage coverage) {
+      RequestWanMatrix request, CspRegion region, WanCoverage coverage) {
     return new WanMatrixResponse(request, List.of(RegionResult.flat(region, coverage)));
   }
 

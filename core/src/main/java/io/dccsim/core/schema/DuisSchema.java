@@ -170,10 +170,19 @@ public final class DuisSchema {
       try {
         URI base = baseUri == null ? dir.toUri() : URI.create(baseUri);
         URI resolved = base.resolve(systemId);
-        if (!"file".equals(resolved.getScheme())) {
-          throw new IllegalStateException("refusing to load " + systemId + ": not a local file");
+        if ("file".equals(resolved.getScheme())) {
+          target = Path.of(resolved).toAbsolutePath().normalize();
+        } else {
+          // never fetched: a web address may stand for a copy of that file beside the schema
+          target = localCopy(resolved);
+          if (target == null) {
+            throw new IllegalStateException(
+                "refusing to load "
+                    + systemId
+                    + ": not a local file (put a copy named as its last path segment beside the"
+                    + " schema)");
+          }
         }
-        target = Path.of(resolved).toAbsolutePath().normalize();
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException("refusing to load " + systemId + ": " + e.getMessage(), e);
       }
@@ -185,6 +194,20 @@ public final class DuisSchema {
         throw new IllegalStateException("no file " + target + " for " + systemId);
       }
       return new FileInput(target, publicId);
+    }
+
+    /** The file beside the schema named as the last path segment of {@code uri}, if present. */
+    private Path localCopy(URI uri) {
+      String path = uri.getPath();
+      if (path == null || path.isEmpty() || path.endsWith("/")) {
+        return null;
+      }
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      if (name.isEmpty() || name.equals("..") || name.equals(".")) {
+        return null;
+      }
+      Path copy = dir.resolve(name).normalize();
+      return copy.getParent().equals(dir) && Files.isRegularFile(copy) ? copy : null;
     }
   }
 

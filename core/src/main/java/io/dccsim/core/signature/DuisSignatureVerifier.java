@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,6 +35,21 @@ public final class DuisSignatureVerifier {
       ThreadLocal.withInitial(() -> new Utf8Output(8 * 1024));
 
   private static final int ISSUER_CACHE_LIMIT = 1024;
+
+  /**
+   * Attribute names that OpenSSL-based signers (xmlsec1) write in issuer names and the JDK does not
+   * know; SMKI Organisation CA names carry {@code x500UniqueIdentifier}.
+   */
+  private static final Map<String, String> OPENSSL_KEYWORDS =
+      Map.of(
+          "X500UNIQUEIDENTIFIER", "2.5.4.45",
+          "TITLE", "2.5.4.12",
+          "NAME", "2.5.4.41",
+          "POSTALCODE", "2.5.4.17",
+          "BUSINESSCATEGORY", "2.5.4.15",
+          "PSEUDONYM", "2.5.4.65",
+          "ORGANIZATIONIDENTIFIER", "2.5.4.97");
+
   private static final ConcurrentMap<String, X500Principal> ISSUERS = new ConcurrentHashMap<>();
 
   private final CertificateResolver resolver;
@@ -224,7 +240,7 @@ public final class DuisSignatureVerifier {
   private static X500Principal issuerNamed(String name) {
     X500Principal known = ISSUERS.get(name);
     if (known == null) {
-      known = new X500Principal(name);
+      known = new X500Principal(name, OPENSSL_KEYWORDS);
       if (ISSUERS.size() >= ISSUER_CACHE_LIMIT) {
         ISSUERS.clear(); // bounded: start over rather than grow
       }

@@ -1,5 +1,7 @@
 package io.dccsim.core.value;
 
+import java.util.Arrays;
+
 /** Reads the dotted numbers of service references ({@code 12.1}, {@code 6.15.1}). */
 final class DottedNumbers {
   private DottedNumbers() {}
@@ -33,7 +35,7 @@ final class DottedNumbers {
     if (count < minParts) {
       throw invalid(what, s, minParts, maxParts);
     }
-    return count == maxParts ? parts : java.util.Arrays.copyOf(parts, count);
+    return count == maxParts ? parts : Arrays.copyOf(parts, count);
   }
 
   private static IllegalArgumentException invalid(String what, String s, int min, int max) {

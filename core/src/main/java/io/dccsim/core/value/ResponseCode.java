@@ -1,5 +1,7 @@
 package io.dccsim.core.value;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +14,7 @@ import java.util.Optional;
  * the first error of SR 12.1).
  *
  * <p>Codes this library knows carry a meaning; others parse and round-trip with no meaning. The
- * meanings of {@code E17} and of the SR 12.1 codes are not public: this library defines them (see
- * the constants).
+ * meanings of the SR 12.1 codes are not public: this library defines them (see the constants).
  */
 public final class ResponseCode {
 
@@ -40,7 +41,10 @@ public final class ResponseCode {
   /** Success. */
   public static final ResponseCode I0 = known("I0", "Success");
 
-  /** Acknowledgement: the request was accepted and will be answered later. */
+  /**
+   * Acknowledgement: a device request was accepted and will be answered later, or a non-device
+   * request succeeded with no specific data to return.
+   */
   public static final ResponseCode I99 = known("I99", "Acknowledgement");
 
   /** The sender is not a valid User in the User Role given. */
@@ -68,11 +72,11 @@ public final class ResponseCode {
   public static final ResponseCode E13 = known("E13", "Wrong request type for this URL");
 
   /**
-   * The Request ID's counter is not greater than the last one accepted from this originator: a
-   * replay or an out-of-order request (this library's definition).
+   * The request (or signed pre-command) is not available for local command services: the User Role
+   * and device status do not permit a command for local delivery.
    */
   public static final ResponseCode E17 =
-      known("E17", "Request ID counter not greater than the last accepted (replay)");
+      known("E17", "Request not available for local delivery (role and device status)");
 
   /** The device does not exist. */
   public static final ResponseCode E19 = known("E19", "Device does not exist");
@@ -167,8 +171,8 @@ public final class ResponseCode {
   }
 
   /** The codes this library gives a meaning, in declaration order. */
-  public static java.util.Collection<ResponseCode> known() {
-    return java.util.Collections.unmodifiableCollection(KNOWN.values());
+  public static Collection<ResponseCode> known() {
+    return Collections.unmodifiableCollection(KNOWN.values());
   }
 
   /** The code as written in XML, e.g. {@code E120101}. */

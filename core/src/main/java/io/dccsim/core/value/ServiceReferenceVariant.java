@@ -1,5 +1,7 @@
 package io.dccsim.core.value;
 
+import java.util.Objects;
+
 /**
  * A DUIS Service Reference Variant such as {@code 12.1} or {@code 6.15.1}: the Service Reference,
  * optionally refined by a third number.
@@ -15,7 +17,7 @@ public record ServiceReferenceVariant(ServiceReference reference, int variant) {
 
   /** Checks the reference is present and the variant number is 0 (none) or 1 to 99. */
   public ServiceReferenceVariant {
-    java.util.Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(reference, "reference");
     if (variant != 0) {
       ServiceReference.checkPart("variant", variant);
     }

@@ -1,6 +1,8 @@
 package io.dccsim.core.wan;
 
 import io.dccsim.core.release.Baseline;
+import io.dccsim.core.release.BaselinePolicy;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -41,6 +43,11 @@ public record WanTechnology(String text) {
   /** What this text means under {@code baseline}; see {@link WanVariant#interpret}. */
   public WanVariant interpret(Baseline baseline) {
     return WanVariant.interpret(text, baseline);
+  }
+
+  /** What this text means under the baseline {@code policy} gives for now on {@code clock}. */
+  public WanVariant interpret(BaselinePolicy policy, Clock clock) {
+    return interpret(policy.current(clock));
   }
 
   /** The text between quotes, so whitespace is visible. */

@@ -339,6 +339,38 @@ class DuisClientTest {
   }
 
   @Test
+  void oneClientServesManyThreadsWithDistinctCounters() throws Exception {
+    DuisTransport inProcess =
+        (path, body) -> {
+          Answer a = answerAsTheDcc(body);
+          return new TransportResponse(a.status(), a.body());
+        };
+    DuisClient client = client().transport(inProcess).build();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Long>> counters = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        long uprn = i + 1;
+        counters.add(
+            threads.submit(
+                () -> {
+                  WanMatrixResult r = client.requestWanMatrix(Uprn.of(uprn));
+                  assertThat(r.response().header().requestId())
+                      .contains(r.request().header().requestId());
+                  return r.request().header().requestId().counter();
+                }));
+      }
+      java.util.Set<Long> distinct = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Long> f : counters) {
+        distinct.add(f.get());
+      }
+      assertThat(distinct).hasSize(40);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void anyServiceRequestCanBeSentThroughAnInProcessTransport() {
     DuisTransport inProcess =
         (path, body) -> {

@@ -452,4 +452,22 @@ class DuisCodecTest {
     assertThat(r.header().requestId()).isEmpty();
     assertThat(r.body()).isSameAs(NoBody.INSTANCE);
   }
+
+  @Test
+  void valuesSplitByCommentsOrCdataReadAsOneText() {
+    String xml =
+        request(
+            GOOD_HEADER,
+            "<sr:RequestWANMatrix><sr:UPRN>12<!-- x -->3<![CDATA[4]]></sr:UPRN></sr:RequestWANMatrix>");
+    assertThat(codec.readRequest(parse(xml)).body())
+        .isEqualTo(RequestWanMatrix.byUprn(Uprn.of(1234)));
+  }
+
+  @Test
+  void formatErrorsNameTheElementAndTheProblemApart() {
+    DuisFormatException e = new DuisFormatException("/Request/Header/RequestID", "missing");
+    assertThat(e.element()).isEqualTo("RequestID");
+    assertThat(e.problem()).isEqualTo("missing");
+    assertThat(e).hasMessage("/Request/Header/RequestID: missing");
+  }
 }

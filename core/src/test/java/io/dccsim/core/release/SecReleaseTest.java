@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class SecReleaseTest {
@@ -145,5 +148,16 @@ class SecReleaseTest {
     assertThatThrownBy(() -> BaselinePolicy.parse("2021"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("by-date");
+  }
+
+  @Property
+  void byDateIsJune2021ExactlyFromGoLive(
+      @ForAll @LongRange(min = -5_000_000_000L, max = 5_000_000_000L) long seconds) {
+    Instant when = Instant.ofEpochSecond(seconds);
+    Baseline b = BaselinePolicy.byDate().at(when);
+    assertThat(b == Baseline.JUNE_2021).isEqualTo(!when.isBefore(GO_LIVE));
+    for (Modification m : Modification.values()) {
+      assertThat(BaselinePolicy.byDate().isInForce(m, when)).isEqualTo(b == Baseline.JUNE_2021);
+    }
   }
 }

@@ -206,6 +206,22 @@ class DuisSchemaTest {
   }
 
   @Test
+  void ignoresSchemaLocationsTheDocumentNames() {
+    String xml =
+        "<sr:Request xmlns:sr='"
+            + NS
+            + "' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'"
+            + " xsi:schemaLocation='urn:x http://127.0.0.1:9/x.xsd' schemaVersion='5.1'><sr:Header>"
+            + "<sr:RequestID>"
+            + ID
+            + "</sr:RequestID><sr:CommandVariant>1</sr:CommandVariant>"
+            + "<sr:ServiceReference>4.1</sr:ServiceReference>"
+            + "<sr:ServiceReferenceVariant>4.1.1</sr:ServiceReferenceVariant></sr:Header>"
+            + "<sr:Body><x:Read xmlns:x='urn:x'/></sr:Body></sr:Request>";
+    assertThatCode(() -> schema.validate(parse(xml))).doesNotThrowAnyException();
+  }
+
+  @Test
   void isSafeToShareBetweenThreads() throws Exception {
     Document good = codec.writeRequest(request(SchemaVersion.V5_1));
     byte[] bytes = codec.toBytes(good);
@@ -313,6 +329,15 @@ class DuisSchemaTest {
     Files.writeString(dir.resolve("types.xsd"), TYPES);
     Path main = dir.resolve("dsig-like.xsd");
     Files.writeString(main, withDoctype);
+    DuisSchema.fromFile(main).validate(parse("<sr:Request xmlns:sr='" + NS + "'>OK</sr:Request>"));
+  }
+
+  @Test
+  void aWebReferenceUsesTheCopyBesideTheSchemaWithoutFetching(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("types.xsd"), TYPES);
+    Path main = dir.resolve("duis.xsd");
+    Files.writeString(main, mainSchema("http://127.0.0.1:9/schemas/types.xsd"));
     DuisSchema.fromFile(main).validate(parse("<sr:Request xmlns:sr='" + NS + "'>OK</sr:Request>"));
   }
 }

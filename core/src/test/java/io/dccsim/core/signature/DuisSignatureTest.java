@@ -136,6 +136,34 @@ class DuisSignatureTest {
   }
 
   @Test
+  void issuerNamesInOpenSslSpellingAreUnderstood() {
+    org.bouncycastle.asn1.x500.X500Name issuer =
+        new org.bouncycastle.asn1.x500.X500NameBuilder()
+            .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, "Z1-OCA")
+            .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.OU, "07")
+            .addRDN(
+                org.bouncycastle.asn1.x500.style.BCStyle.UNIQUE_IDENTIFIER,
+                new org.bouncycastle.asn1.DERBitString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+            .build();
+    KeyPair keys = TestCredentials.p256();
+    X509Certificate cert =
+        TestCredentials.certificate(
+            keys,
+            new org.bouncycastle.asn1.x500.X500Name("CN=User,OU=87"),
+            issuer,
+            TestCredentials.p256().getPrivate(),
+            BigInteger.valueOf(31));
+    SigningCredential user = SigningCredential.of(keys.getPrivate(), cert);
+    Document doc = request();
+    new DuisSigner(user).sign(doc);
+    // As xmlsec1 writes it: OpenSSL's attribute name, and the value as hex DER.
+    ds(doc, "X509IssuerName")
+        .setTextContent("x500UniqueIdentifier=#0309000102030405060708,OU=07,CN=Z1-OCA");
+    VerifiedSignature v = new DuisSignatureVerifier(CertificateResolver.of(cert)).verify(doc);
+    assertThat(v.issuer()).isEqualTo(cert.getIssuerX500Principal());
+  }
+
+  @Test
   void refusesSigningTwice() {
     Document doc = request();
     SIGNER.sign(doc);

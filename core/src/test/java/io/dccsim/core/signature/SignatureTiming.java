@@ -1,5 +1,16 @@
 package io.dccsim.core.signature;
 
+import io.dccsim.core.codec.DuisCodec;
+import io.dccsim.core.message.RequestWanMatrix;
+import io.dccsim.core.message.ResponseHeader;
+import io.dccsim.core.message.ServiceRequest;
+import io.dccsim.core.message.ServiceResponse;
+import io.dccsim.core.message.WanCoverage;
+import io.dccsim.core.message.WanMatrixResponse;
+import io.dccsim.core.value.ResponseCode;
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
+import io.dccsim.core.wan.WanTechnology;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.core.xml.XmlWriter;
 import java.lang.management.ManagementFactory;
@@ -9,6 +20,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Instant;
 import java.util.Locale;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.w3c.dom.Document;
@@ -49,6 +61,19 @@ public final class SignatureTiming {
     signer.sign(doc);
     byte[] signed = XmlWriter.toBytes(doc);
     byte[] message = new byte[1024];
+    DuisCodec codec = new DuisCodec();
+    ServiceRequest request = codec.readRequest(SecureXml.withDefaults().parse(unsigned));
+    ServiceResponse response =
+        new ServiceResponse(
+            request.schemaVersion(),
+            ResponseHeader.answering(
+                request.header().requestId(),
+                ResponseCode.I0,
+                Instant.parse("2021-06-24T09:00:00Z")),
+            WanMatrixResponse.flat(
+                (RequestWanMatrix) request.body(),
+                CspRegion.SOUTH,
+                WanCoverage.of(true, WanTechnology.SPACE, ConnectivityLikelihood.HIGH)));
     Provider bc = new BouncyCastleProvider();
     PrivateKey key = user.privateKey();
     PublicKey pub = user.certificate().getPublicKey();
@@ -69,7 +94,7 @@ public final class SignatureTiming {
       "BC verify 1 KiB",
       "parse only",
       "parse + verify SR 12.1",
-      "parse + sign + write SR 12.1"
+      "build + sign + write SR 12.1 response"
     };
     Task[] tasks = {
       () -> bare(jdkSigner, key, message),
@@ -79,7 +104,7 @@ public final class SignatureTiming {
       () -> sink += SecureXml.withDefaults().parse(signed).getChildNodes().getLength(),
       () -> verifier.verify(SecureXml.withDefaults().parse(signed)),
       () -> {
-        Document d = SecureXml.withDefaults().parse(unsigned);
+        Document d = codec.writeResponse(response);
         signer.sign(d);
         sink += XmlWriter.toBytes(d).length;
       }
@@ -113,7 +138,7 @@ public final class SignatureTiming {
     }
     System.out.printf(
         Locale.ROOT,
-        "parse + verify / BC verify = %.2f; parse + sign + write / BC sign = %.2f%n",
+        "parse + verify / BC verify = %.2f; build + sign + write / BC sign = %.2f%n",
         (nanos[5] / (double) ops[5]) / (nanos[3] / (double) ops[3]),
         (nanos[6] / (double) ops[6]) / (nanos[2] / (double) ops[2]));
     System.out.println(sink == 42 ? "" : "done");

@@ -56,14 +56,24 @@ public final class TestCredentials {
   /** A certificate for {@code subject}'s public key, signed by {@code issuerKey}. */
   public static X509Certificate certificate(
       KeyPair subject, String subjectDn, String issuerDn, PrivateKey issuerKey, BigInteger serial) {
+    return certificate(subject, new X500Name(subjectDn), new X500Name(issuerDn), issuerKey, serial);
+  }
+
+  /** A certificate for {@code subject}'s public key, signed by {@code issuerKey}. */
+  public static X509Certificate certificate(
+      KeyPair subject,
+      X500Name subjectDn,
+      X500Name issuerDn,
+      PrivateKey issuerKey,
+      BigInteger serial) {
     try {
       X509v3CertificateBuilder b =
           new JcaX509v3CertificateBuilder(
-              new X500Name(issuerDn),
+              issuerDn,
               serial,
               Date.from(NOW.minus(1, ChronoUnit.DAYS)),
               Date.from(NOW.plus(3650, ChronoUnit.DAYS)),
-              new X500Name(subjectDn),
+              subjectDn,
               subject.getPublic());
       return new JcaX509CertificateConverter()
           .setProvider(BC)

@@ -10,6 +10,12 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -55,6 +61,59 @@ class XmlSec1InteropTest {
     ExternalTool.Result bad =
         xmlsec1.run(dir, "--verify", "--pubkey-cert-pem", "cert.pem", "tampered.xml");
     assertThat(bad.exitCode()).as(bad.output()).isNotZero();
+  }
+
+  @Test
+  void issuerNamesWithAnX500UniqueIdentifierWorkBothWays() throws Exception {
+    ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
+    // SMKI Organisation CA names carry the EUI-64 as x500UniqueIdentifier (2.5.4.45, BIT STRING).
+    X500Name issuer =
+        new X500NameBuilder()
+            .addRDN(BCStyle.CN, "Z1-OCA")
+            .addRDN(BCStyle.OU, "07")
+            .addRDN(
+                BCStyle.UNIQUE_IDENTIFIER, new DERBitString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+            .build();
+    KeyPair ca = TestCredentials.p256();
+    KeyPair subject = TestCredentials.p256();
+    X509Certificate cert =
+        TestCredentials.certificate(
+            subject,
+            new X500Name("CN=User,OU=87"),
+            issuer,
+            ca.getPrivate(),
+            BigInteger.valueOf(79));
+    SigningCredential user = SigningCredential.of(subject.getPrivate(), cert);
+    Files.writeString(dir.resolve("key.pem"), TestCredentials.pem(user.privateKey()));
+    Files.writeString(dir.resolve("cert.pem"), TestCredentials.pem(user.certificate()));
+    DuisSignatureVerifier verifier =
+        new DuisSignatureVerifier(CertificateResolver.of(user.certificate()));
+
+    Document doc = DuisSignatureTest.request();
+    new DuisSigner(user).sign(doc);
+    Files.write(dir.resolve("ours.xml"), XmlWriter.toBytes(doc));
+    ExternalTool.Result ok =
+        xmlsec1.run(dir, "--verify", "--pubkey-cert-pem", "cert.pem", "ours.xml");
+    assertThat(ok.exitCode()).as(ok.output()).isZero();
+
+    String request =
+        new String(DuisSignatureTest.resource("sr-12.1-request.xml"), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("template.xml"),
+        request.replace("</sr:Request>", TEMPLATE_SIGNATURE + "</sr:Request>"));
+    ExternalTool.Result r =
+        xmlsec1.run(
+            dir,
+            "--sign",
+            "--privkey-pem",
+            "key.pem,cert.pem",
+            "--output",
+            "theirs.xml",
+            "template.xml");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    byte[] theirs = Files.readAllBytes(dir.resolve("theirs.xml"));
+    assertThat(verifier.verify(SecureXml.withDefaults().parse(theirs)).certificate())
+        .isEqualTo(user.certificate());
   }
 
   @Test

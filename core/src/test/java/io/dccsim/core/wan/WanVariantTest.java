@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.core.release.Baseline;
+import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.wan.WanVariant.Kind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -116,5 +120,14 @@ class WanVariantTest {
       assertThat(pre.kind()).isNotEqualTo(Kind.UNSPECIFIED);
     }
     assertThat(post.kind()).isNotEqualTo(Kind.UNSPECIFIED);
+  }
+
+  @Test
+  void theBaselineCanComeFromAPolicyAndAClock() {
+    Clock before = Clock.fixed(Instant.parse("2021-06-23T22:59:59Z"), ZoneOffset.UTC);
+    Clock after = Clock.fixed(Instant.parse("2021-06-23T23:00:00Z"), ZoneOffset.UTC);
+    BaselinePolicy byDate = BaselinePolicy.byDate();
+    assertThat(WanTechnology.SPACE.interpret(byDate, before).kind()).isEqualTo(Kind.UNSPECIFIED);
+    assertThat(WanTechnology.SPACE.interpret(byDate, after).kind()).isEqualTo(Kind.UNKNOWN);
   }
 }

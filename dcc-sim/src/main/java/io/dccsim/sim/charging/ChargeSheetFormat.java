@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.UserRole;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -77,6 +78,16 @@ public final class ChargeSheetFormat {
    * @throws InvalidChargesException if it is not well-formed or does not describe a valid sheet
    */
   public static Request read(byte[] bytes, Syntax syntax) {
+    return read(bytes, syntax, Optional.empty());
+  }
+
+  /**
+   * Reads a charge sheet, billing it for {@code period} when given instead of the sheet's own
+   * {@code period} field (which may then be left out).
+   *
+   * @throws InvalidChargesException if it is not well-formed or does not describe a valid sheet
+   */
+  public static Request read(byte[] bytes, Syntax syntax, Optional<BillingPeriod> period) {
     if (bytes.length > MAX_BYTES) {
       throw new InvalidChargesException(
           "the charge sheet has " + bytes.length + " bytes, more than the limit of " + MAX_BYTES);
@@ -90,21 +101,21 @@ public final class ChargeSheetFormat {
     } catch (IOException e) {
       throw new InvalidChargesException("the charge sheet cannot be read: " + e.getMessage());
     }
-    return read(root);
+    return read(root, period);
   }
 
-  /** Reads a charge sheet from a parsed JSON tree. */
-  public static Request read(JsonNode root) {
+  /** Reads a charge sheet from a parsed JSON tree, optionally for another period. */
+  public static Request read(JsonNode root, Optional<BillingPeriod> periodOverride) {
     if (root == null || !root.isObject()) {
       throw new InvalidChargesException("the charge sheet must be an object");
     }
     List<String> problems = new ArrayList<>();
     unknownFields(root, TOP, "the charge sheet", problems);
-    BillingPeriod period = null;
+    BillingPeriod period = periodOverride.orElse(null);
     JsonNode periodNode = root.get("period");
-    if (periodNode == null || !periodNode.isTextual()) {
+    if (period == null && (periodNode == null || !periodNode.isTextual())) {
       problems.add("period is missing (a month as yyyy-MM, e.g. \"2021-06\")");
-    } else {
+    } else if (period == null) {
       try {
         period = BillingPeriod.parse(periodNode.asText());
       } catch (IllegalArgumentException e) {
@@ -121,8 +132,10 @@ public final class ChargeSheetFormat {
       }
     }
     List<Party> parties = readParties(root.get("parties"), problems);
+    Set<String> partyIds = new java.util.HashSet<>();
+    root.path("parties").forEach(p -> partyIds.add(p.path("id").asText()));
     List<ChargeItem> items =
-        readItems(root.get("items"), period == null ? null : period.firstDay(), problems);
+        readItems(root.get("items"), period == null ? null : period.firstDay(), partyIds, problems);
     if (!problems.isEmpty()) {
       throw new InvalidChargesException(problems);
     }
@@ -154,13 +167,13 @@ public final class ChargeSheetFormat {
       }
       unknownFields(p, PARTY, where, problems);
       String name = text(p, "name", where, problems, true);
-      Set<PartyRole> roles = EnumSet.noneOf(PartyRole.class);
+      Set<UserRole> roles = EnumSet.noneOf(UserRole.class);
       JsonNode rolesNode = p.get("roles");
       if (rolesNode == null || !rolesNode.isArray() || rolesNode.isEmpty()) {
         problems.add(where + ": roles is missing (a list such as [\"IMPORT_SUPPLIER\"])");
       } else {
         for (JsonNode r : rolesNode) {
-          Optional<PartyRole> role = PartyRole.fromName(r.asText());
+          Optional<UserRole> role = role(r.asText());
           if (role.isPresent()) {
             roles.add(role.get());
           } else {
@@ -169,7 +182,7 @@ public final class ChargeSheetFormat {
                     + ": unknown role '"
                     + r.asText()
                     + "' (expected one of "
-                    + List.of(PartyRole.values())
+                    + List.of(UserRole.values())
                     + ")");
           }
         }
@@ -196,7 +209,7 @@ public final class ChargeSheetFormat {
   }
 
   private static List<ChargeItem> readItems(
-      JsonNode node, LocalDate defaultDate, List<String> problems) {
+      JsonNode node, LocalDate defaultDate, Set<String> partyIds, List<String> problems) {
     List<ChargeItem> items = new ArrayList<>();
     if (node == null) {
       return items;
@@ -252,6 +265,9 @@ public final class ChargeSheetFormat {
       int before = problems.size();
       unknownFields(n, allowed, where, problems);
       String party = text(n, partyField, where, problems, true);
+      if (party != null && !partyIds.contains(party)) {
+        problems.add(where + " names unknown party " + party);
+      }
       Money amount = amount(n, where, problems);
       LocalDate date = defaultDate;
       if (n.hasNonNull("date")) {
@@ -296,6 +312,25 @@ public final class ChargeSheetFormat {
       }
     }
     return items;
+  }
+
+  /**
+   * A User Role from its enum name, abbreviation ({@code OU}) or display name ({@code Other User}),
+   * ignoring case and treating {@code -} and spaces as {@code _}.
+   */
+  static Optional<UserRole> role(String text) {
+    Optional<UserRole> direct = UserRole.parse(text);
+    if (direct.isPresent()) {
+      return direct;
+    }
+    String key =
+        text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+    for (UserRole role : UserRole.values()) {
+      if (role.name().equals(key)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String defaultId(String type, int index) {

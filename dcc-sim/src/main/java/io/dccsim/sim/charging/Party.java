@@ -1,5 +1,6 @@
 package io.dccsim.sim.charging;
 
+import io.dccsim.core.value.UserRole;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * @param allocationWeight the party's weight when a cost is shared across all DCC Users (the
  *     allocation key, see {@link Allocation}); zero exempts the party unless every party is zero
  */
-public record Party(String id, String name, Set<PartyRole> roles, long allocationWeight) {
+public record Party(String id, String name, Set<UserRole> roles, long allocationWeight) {
 
   /** The largest allocation weight a party may carry. */
   public static final long MAX_ALLOCATION_WEIGHT = 1_000_000_000_000L;
@@ -47,13 +48,13 @@ public record Party(String id, String name, Set<PartyRole> roles, long allocatio
   }
 
   /** A party with an allocation weight of one (equal shares). */
-  public static Party of(String id, String name, PartyRole... roles) {
+  public static Party of(String id, String name, UserRole... roles) {
     return new Party(id, name, Set.of(roles), 1);
   }
 
   /** Whether the party is an Other User. */
   public boolean isOtherUser() {
-    return roles.contains(PartyRole.OTHER_USER);
+    return roles.contains(UserRole.OTHER_USER);
   }
 
   /** A copy with another allocation weight. */

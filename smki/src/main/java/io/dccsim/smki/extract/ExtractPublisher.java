@@ -3,13 +3,13 @@ package io.dccsim.smki.extract;
 import io.dccsim.smki.extract.internal.ChangeFold;
 import io.dccsim.smki.extract.internal.ExtractHeader;
 import io.dccsim.smki.extract.internal.ExtractWriter;
+import io.dccsim.smki.extract.internal.WritebackStream;
 import io.dccsim.smki.repository.CertificateRecord;
 import io.dccsim.smki.repository.CertificateRepository;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExtractPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(ExtractPublisher.class);
+
+  private static final long WRITEBACK_INTERVAL = 32L << 20;
 
   /** The default bound on certificates in a delta or in a full extract's catch-up section. */
   public static final int DEFAULT_MAX_CHANGED = 500_000;
@@ -151,7 +153,7 @@ public final class ExtractPublisher {
       ExtractWriter.Finished done;
       try (FileChannel ch =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        OutputStream out = Channels.newOutputStream(ch);
+        WritebackStream out = new WritebackStream(ch, WRITEBACK_INTERVAL);
         if (kind == ExtractKind.FULL) {
           ExtractHeader header =
               new ExtractHeader(kind, number, OptionalLong.empty(), previous, 0, scheduledFor);
@@ -169,7 +171,7 @@ public final class ExtractPublisher {
           deltaFold.emit(unchecked(w));
           done = w.finish(deltaTo, deltaCutOff);
         }
-        ch.force(true);
+        out.forceAll();
       }
       ExtractFileName name = done.manifest().fileName();
       try (FileChannel ch =

@@ -1,5 +1,7 @@
 package io.dccsim.smki.http;
 
+import io.dccsim.smki.crl.RevocationLists;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,22 @@ public interface RevocationListSource {
 
   /** The Root's current ARL (DER), if one has been issued. */
   Optional<byte[]> arl();
+
+  /** The lists of the PKI's {@link RevocationLists} (asked for on every download). */
+  static RevocationListSource from(RevocationLists lists) {
+    Objects.requireNonNull(lists, "lists");
+    return new RevocationListSource() {
+      @Override
+      public Optional<byte[]> crl() {
+        return Optional.ofNullable(lists.currentCrlDer());
+      }
+
+      @Override
+      public Optional<byte[]> arl() {
+        return Optional.ofNullable(lists.currentArlDer());
+      }
+    };
+  }
 
   /** A source with no lists (the download paths answer 404). */
   static RevocationListSource none() {

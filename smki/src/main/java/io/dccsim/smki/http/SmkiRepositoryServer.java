@@ -210,6 +210,11 @@ public final class SmkiRepositoryServer implements AutoCloseable {
       return this;
     }
 
+    /** Serves the CRL and ARL of the PKI's revocation authority. */
+    public Builder revocationLists(io.dccsim.smki.crl.RevocationLists lists) {
+      return revocationLists(RevocationListSource.from(lists));
+    }
+
     /** The directory of published extracts to offer for download. */
     public Builder extracts(ExtractDirectory directory) {
       this.extracts = Optional.of(directory);

@@ -13,8 +13,9 @@ import java.util.Optional;
  * its repository status and when that status was set.
  *
  * @param serial the certificate serial number (positive)
- * @param issuer the issuer distinguished name in RFC 4514 form, as produced by Bouncy Castle's
- *     {@code X500Name.toString()} of the certificate's issuer; compare issuers as X.500 names
+ * @param issuer the issuer distinguished name in RFC 4514 form, most specific RDN first, as the
+ *     JDK's {@code X500Principal.getName(RFC2253)} writes the certificate's issuer (the form a DUIS
+ *     signature's X509IssuerName carries); compare issuers as X.500 names ({@link IssuerName})
  * @param kind organisation, device or authority certificate
  * @param subjectEui the organisation EUI (x500UniqueIdentifier), present for organisation and
  *     authority certificates that carry one

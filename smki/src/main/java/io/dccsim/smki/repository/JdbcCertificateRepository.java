@@ -167,6 +167,14 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   }
 
   private <T> T write(String what, WriteWork<T> work) {
+    return write(what, work, true);
+  }
+
+  /**
+   * Runs {@code work} in one transaction holding the writer locks. With {@code sync}, a write that
+   * changed something is forced to disk (H2 file stores) before returning.
+   */
+  private <T> T write(String what, WriteWork<T> work, boolean sync) {
     ensureOpen();
     writer.lock();
     try (Connection c = pool.getConnection()) {
@@ -191,16 +199,21 @@ public final class JdbcCertificateRepository implements CertificateRepository {
       } finally {
         c.setAutoCommit(true);
       }
-      if (changed && syncWrites) {
-        try (Statement s = c.createStatement()) {
-          s.execute("CHECKPOINT SYNC");
-        }
+      if (changed && sync && syncWrites) {
+        checkpoint(c);
       }
       return result;
     } catch (SQLException e) {
       throw new CertificateRepositoryException(what + " failed", e);
     } finally {
       writer.unlock();
+    }
+  }
+
+  /** Writes H2's committed changes to its file and forces them to disk. */
+  private static void checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT SYNC");
     }
   }
 
@@ -244,10 +257,25 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   public int addAll(List<CertificateRecord> records) {
     List<CertificateRecord> copy = List.copyOf(records);
     int added = 0;
+    // One transaction per batch; one forced write for the whole call, at its end.
     for (int from = 0; from < copy.size(); from += config.batchSize()) {
       List<CertificateRecord> batch =
           copy.subList(from, Math.min(copy.size(), from + config.batchSize()));
-      added += write("Adding " + batch.size() + " certificates", (c, s) -> addNew(c, s, batch));
+      added +=
+          write("Adding " + batch.size() + " certificates", (c, s) -> addNew(c, s, batch), false);
+    }
+    if (added > 0 && syncWrites) {
+      writer.lock();
+      try {
+        read(
+            "Forcing added certificates to disk",
+            c -> {
+              checkpoint(c);
+              return null;
+            });
+      } finally {
+        writer.unlock();
+      }
     }
     return added;
   }

@@ -113,6 +113,10 @@ public record RepositoryConfig(
    */
   public static RepositoryConfig h2File(Path directory) {
     Path file = directory.toAbsolutePath().resolve(H2_FILE_NAME);
+    if (file.toString().contains(";")) {
+      // A ';' would start H2 URL settings.
+      throw new IllegalArgumentException("An H2 store path may not contain ';': " + directory);
+    }
     return new RepositoryConfig(
         "jdbc:h2:file:" + file, "sa", "", Optional.empty(), 4, 1_000, 1_000, true);
   }

@@ -295,4 +295,27 @@ class SmkiRepositoryServerTest {
     assertThat(new String(digest.body(), StandardCharsets.US_ASCII))
         .isEqualTo(listed.get(1).sha256() + "  " + listed.get(1).name() + "\n");
   }
+
+  @Test
+  void aTamperedDownloadIsRejectedAndLeavesNothing(@TempDir Path local) throws Exception {
+    ExtractPublisher publisher =
+        new ExtractPublisher(
+            repo,
+            new ExtractDirectory(extracts),
+            SimulatedClock.fixed(SyntheticCertificates.T0),
+            RetentionPolicy.keepFullExtracts(2),
+            1000);
+    var m = publisher.publish(ExtractKind.FULL, Optional.empty());
+    Path file = extracts.resolve(m.fileName().toString());
+    byte[] b = java.nio.file.Files.readAllBytes(file);
+    b[b.length / 2] ^= 0x10;
+    java.nio.file.Files.write(file, b);
+    ExtractDownloads downloads = new ExtractDownloads(http, server.baseUri());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> downloads.mirror(local))
+        .isInstanceOf(io.dccsim.smki.extract.ExtractException.class)
+        .hasMessageContaining(m.fileName().toString());
+    try (var left = java.nio.file.Files.list(local)) {
+      assertThat(left).isEmpty();
+    }
+  }
 }

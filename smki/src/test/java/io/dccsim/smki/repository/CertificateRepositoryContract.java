@@ -57,6 +57,16 @@ public abstract class CertificateRepositoryContract {
   /** A fresh, empty repository. Called once per JUnit test and once per property try. */
   protected abstract CertificateRepository newRepository();
 
+  /**
+   * Whether the store can be reached. A suite for an external store overrides this to report its
+   * absence (and to fail when the store is required); the properties then pass without trying,
+   * since jqwik would count an aborted try as a failed one. JUnit tests skip through {@code
+   * newRepository()} throwing an assumption failure instead.
+   */
+  protected boolean storeAvailable() {
+    return true;
+  }
+
   @BeforeEach
   void openRepository() {
     repo = newRepository();
@@ -736,6 +746,9 @@ public abstract class CertificateRepositoryContract {
 
   @Property(tries = 20)
   void behavesLikeASortedMapWithAFeed(@ForAll("steps") List<Step> steps) {
+    if (!storeAvailable()) {
+      return;
+    }
     try (CertificateRepository r = newRepository()) {
       TreeMap<BigInteger, CertificateRecord> model = new TreeMap<>();
       long changes = 0;

@@ -41,6 +41,19 @@ public final class PostgresTestDatabase {
   }
 
   /**
+   * Whether PostgreSQL answers. When it does not, warns loudly on standard error, or fails the
+   * calling test when PostgreSQL is required.
+   */
+  public static boolean available() {
+    try {
+      assumeAvailable();
+      return true;
+    } catch (org.opentest4j.TestAbortedException skipped) {
+      return false;
+    }
+  }
+
+  /**
    * Skips the calling test (or fails it, when PostgreSQL is required) unless PostgreSQL answers.
    */
   public static void assumeAvailable() {
@@ -75,8 +88,18 @@ public final class PostgresTestDatabase {
         .toLowerCase(Locale.ROOT);
   }
 
-  /** Drops a schema and everything in it; nothing happens if it does not exist. */
+  /**
+   * Drops a schema and everything in it; nothing happens if it does not exist, or if PostgreSQL
+   * cannot be reached and is not required (the tests that would have used it were skipped).
+   */
   public static void dropSchema(String schema) throws SQLException {
+    if (!required()) {
+      try (Connection probe = connect()) {
+        probe.isValid(5);
+      } catch (SQLException unreachable) {
+        return;
+      }
+    }
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");

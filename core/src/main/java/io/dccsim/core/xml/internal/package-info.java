@@ -1,0 +1,2 @@
+/** Implementation details of the XML and signature packages; not for use outside this library. */
+package io.dccsim.core.xml.internal;
