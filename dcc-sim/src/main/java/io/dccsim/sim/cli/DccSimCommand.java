@@ -1,5 +1,7 @@
 package io.dccsim.sim.cli;
 
+import io.dccsim.sim.demo.DemoCommand;
+import io.dccsim.sim.demo.ReleaseCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
 public final class DccSimCommand implements Callable<Integer> {
 
   /** Every subcommand, in help order. Add a line here to register one. */
-  public static final List<Supplier<Object>> SUBCOMMANDS = List.of(ServeCommand::new);
+  public static final List<Supplier<Object>> SUBCOMMANDS =
+      List.of(ServeCommand::new, DemoCommand::new, ReleaseCommand::new);
 
   /** The command line, with every subcommand registered. */
   public static CommandLine commandLine() {

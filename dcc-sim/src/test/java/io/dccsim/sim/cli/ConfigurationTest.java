@@ -60,6 +60,7 @@ class ConfigurationTest {
       assertThat(line.getCommandSpec().findOption("--" + key)).as(key).isNotNull();
       assertThat(SimulatorConfig.envName(key)).startsWith("DCCSIM_").doesNotContain("-");
     }
-    assertThat(DccSimCommand.commandLine().getSubcommands()).containsKey("serve");
+    assertThat(DccSimCommand.commandLine().getSubcommands())
+        .containsKeys("serve", "demo", "release");
   }
 }

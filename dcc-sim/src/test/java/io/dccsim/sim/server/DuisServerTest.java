@@ -261,6 +261,36 @@ class DuisServerTest {
   }
 
   @Test
+  void hundredsOfIdleConnectionsAreBoundedAndGoodRequestsStillPass() throws Exception {
+    start(
+        ServerSettings.defaults()
+            .withLimits(1000, 200, 2, 10)
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(800)),
+        DuisServerTest::echo);
+    List<Socket> idle = new ArrayList<>();
+    try {
+      for (int i = 0; i < 600; i++) {
+        idle.add(new Socket(server.address().getAddress(), server.address().getPort()));
+      }
+      // Beyond the limit connections are closed at once; the rest go when idle.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                try (RawHttp http = new RawHttp(server.address())) {
+                  http.send(RawHttp.post(D, XML, "<ok/>"));
+                  assertThat(http.read().status()).isEqualTo(200);
+                }
+              });
+    } finally {
+      for (Socket s : idle) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void servesMetrics() throws Exception {
     start(ServerSettings.defaults(), DuisServerTest::echo);
     try (RawHttp http = new RawHttp(server.address())) {

@@ -10,8 +10,11 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 
-/** How the SMKI commands read their argument types. */
-final class ArgumentTypes {
+/**
+ * How the SMKI commands read their argument types. Each option names its converter, so the commands
+ * work the same when another launcher registers {@link SmkiCommand} as a subcommand.
+ */
+public final class ArgumentTypes {
   private ArgumentTypes() {}
 
   /** Registers the converters on a command line (and its subcommands). */
@@ -42,8 +45,24 @@ final class ArgumentTypes {
     }
   }
 
+  /** Any form {@link Eui64#parse} accepts. */
+  public static final class EuiConverter implements ITypeConverter<Eui64> {
+    @Override
+    public Eui64 convert(String value) {
+      return Eui64.parse(value);
+    }
+  }
+
+  /** {@code DS} or {@code KA}, any case. */
+  public static final class UsageConverter implements ITypeConverter<CertificateUsage> {
+    @Override
+    public CertificateUsage convert(String value) {
+      return CertificateUsage.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    }
+  }
+
   /** {@code xmlSign}, {@code XML_SIGN} or the hex code {@code 87}. */
-  static final class RoleConverter implements ITypeConverter<RemotePartyRole> {
+  public static final class RoleConverter implements ITypeConverter<RemotePartyRole> {
     @Override
     public RemotePartyRole convert(String value) {
       var byName = RemotePartyRole.fromGbcsName(value);
@@ -64,7 +83,7 @@ final class ArgumentTypes {
   }
 
   /** {@code I}, {@code in_use} or {@code IN_USE}. */
-  static final class StatusConverter implements ITypeConverter<CertificateStatus> {
+  public static final class StatusConverter implements ITypeConverter<CertificateStatus> {
     @Override
     public CertificateStatus convert(String value) {
       if (value.length() == 1) {
@@ -75,7 +94,7 @@ final class ArgumentTypes {
   }
 
   /** {@code keyCompromise}, {@code KEY_COMPROMISE} or the code {@code 1}. */
-  static final class ReasonConverter implements ITypeConverter<RevocationReason> {
+  public static final class ReasonConverter implements ITypeConverter<RevocationReason> {
     @Override
     public RevocationReason convert(String value) {
       if (value.chars().allMatch(Character::isDigit)) {

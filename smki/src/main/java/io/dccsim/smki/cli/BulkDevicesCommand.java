@@ -36,21 +36,24 @@ public final class BulkDevicesCommand implements Callable<Integer> {
       names = "--first-eui",
       defaultValue = "00-0D-6F-00-00-00-00-00",
       paramLabel = "EUI",
-      description = "EUI of the first device. Default: ${DEFAULT-VALUE}")
+      description = "EUI of the first device. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.EuiConverter.class)
   Eui64 firstEui;
 
   @Option(
       names = "--usage",
       defaultValue = "DS",
       paramLabel = "DS|KA",
-      description = "Key usage. Default: ${DEFAULT-VALUE}")
+      description = "Key usage. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.UsageConverter.class)
   CertificateUsage usage;
 
   @Option(
       names = "--status",
       defaultValue = "I",
       paramLabel = "P|I|N|E|R",
-      description = "Initial status. Default: ${DEFAULT-VALUE}")
+      description = "Initial status. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.StatusConverter.class)
   CertificateStatus status;
 
   @Option(

@@ -35,7 +35,8 @@ public final class ImportCommand implements Callable<Integer> {
       names = "--status",
       defaultValue = "I",
       paramLabel = "P|I|N|E|R",
-      description = "Status of imported certificates. Default: ${DEFAULT-VALUE}")
+      description = "Status of imported certificates. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.StatusConverter.class)
   CertificateStatus status;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Certificate files.")

@@ -26,14 +26,20 @@ public final class IssueDeviceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PkiOptions pki;
 
-  @Option(names = "--eui", required = true, paramLabel = "EUI", description = "Device EUI-64.")
+  @Option(
+      names = "--eui",
+      required = true,
+      paramLabel = "EUI",
+      description = "Device EUI-64.",
+      converter = ArgumentTypes.EuiConverter.class)
   Eui64 eui;
 
   @Option(
       names = "--usage",
       defaultValue = "DS",
       paramLabel = "DS|KA",
-      description = "Key usage. Default: ${DEFAULT-VALUE}")
+      description = "Key usage. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.UsageConverter.class)
   CertificateUsage usage;
 
   @Option(
@@ -49,7 +55,8 @@ public final class IssueDeviceCommand implements Callable<Integer> {
       names = "--status",
       defaultValue = "I",
       paramLabel = "P|I|N|E|R",
-      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}")
+      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.StatusConverter.class)
   CertificateStatus status;
 
   @Override

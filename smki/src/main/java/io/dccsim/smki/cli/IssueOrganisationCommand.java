@@ -33,21 +33,24 @@ public final class IssueOrganisationCommand implements Callable<Integer> {
       names = "--eui",
       required = true,
       paramLabel = "EUI",
-      description = "Organisation EUI-64.")
+      description = "Organisation EUI-64.",
+      converter = ArgumentTypes.EuiConverter.class)
   Eui64 eui;
 
   @Option(
       names = "--role",
       required = true,
       paramLabel = "ROLE",
-      description = "Role: GBCS name (xmlSign) or hex (87).")
+      description = "Role: GBCS name (xmlSign) or hex (87).",
+      converter = ArgumentTypes.RoleConverter.class)
   RemotePartyRole role;
 
   @Option(
       names = "--usage",
       defaultValue = "DS",
       paramLabel = "DS|KA",
-      description = "Key usage. Default: ${DEFAULT-VALUE}")
+      description = "Key usage. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.UsageConverter.class)
   CertificateUsage usage;
 
   @Option(names = "--cn", paramLabel = "NAME", description = "Optional subject CN.")
@@ -66,7 +69,8 @@ public final class IssueOrganisationCommand implements Callable<Integer> {
       names = "--status",
       defaultValue = "I",
       paramLabel = "P|I|N|E|R",
-      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}")
+      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.StatusConverter.class)
   CertificateStatus status;
 
   @Override

@@ -41,7 +41,8 @@ public final class RevokeCommand implements Callable<Integer> {
       defaultValue = "unspecified",
       paramLabel = "REASON",
       description =
-          "keyCompromise, superseded, ... or the CRLReason code. Default: ${DEFAULT-VALUE}")
+          "keyCompromise, superseded, ... or the CRLReason code. Default: ${DEFAULT-VALUE}",
+      converter = ArgumentTypes.ReasonConverter.class)
   RevocationReason reason;
 
   @Option(

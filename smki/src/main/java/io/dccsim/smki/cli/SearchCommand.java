@@ -25,19 +25,39 @@ public final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepositoryOptions repository;
 
-  @Option(names = "--eui", paramLabel = "EUI", description = "Organisation EUI (subject).")
+  @Option(
+      names = "--eui",
+      paramLabel = "EUI",
+      description = "Organisation EUI (subject).",
+      converter = ArgumentTypes.EuiConverter.class)
   Eui64 subjectEui;
 
-  @Option(names = "--device-eui", paramLabel = "EUI", description = "Device EUI (subjectAltName).")
+  @Option(
+      names = "--device-eui",
+      paramLabel = "EUI",
+      description = "Device EUI (subjectAltName).",
+      converter = ArgumentTypes.EuiConverter.class)
   Eui64 deviceEui;
 
-  @Option(names = "--role", paramLabel = "ROLE", description = "Role: GBCS name or hex.")
+  @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      description = "Role: GBCS name or hex.",
+      converter = ArgumentTypes.RoleConverter.class)
   RemotePartyRole role;
 
-  @Option(names = "--usage", paramLabel = "DS|KA", description = "Key usage.")
+  @Option(
+      names = "--usage",
+      paramLabel = "DS|KA",
+      description = "Key usage.",
+      converter = ArgumentTypes.UsageConverter.class)
   CertificateUsage usage;
 
-  @Option(names = "--status", paramLabel = "P|I|N|E|R", description = "Status.")
+  @Option(
+      names = "--status",
+      paramLabel = "P|I|N|E|R",
+      description = "Status.",
+      converter = ArgumentTypes.StatusConverter.class)
   CertificateStatus status;
 
   @Option(

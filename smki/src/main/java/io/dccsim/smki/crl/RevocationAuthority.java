@@ -1,5 +1,6 @@
 package io.dccsim.smki.crl;
 
+import io.dccsim.smki.http.RevocationListSource;
 import io.dccsim.smki.pki.Credential;
 import io.dccsim.smki.pki.SmkiHierarchy;
 import io.dccsim.smki.pki.internal.Crypto;
@@ -52,11 +53,14 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
  * #revoke} are remembered while this object lives (and in the state directory, when one is set); an
  * entry whose reason is unknown carries no reason code.
  *
+ * <p>It is also the {@link RevocationListSource} the repository's HTTP interface serves the lists
+ * from: {@code SmkiRepositoryServer.builder(repository).revocationLists(authority)}.
+ *
  * <p>cRLNumber increases by one with every list issued, separately for CRL and ARL. With a {@link
  * Builder#stateDirectory state directory} the last numbers, reasons and lists survive restarts and
  * the current lists are also written there as {@code oca.crl} and {@code root.arl}.
  */
-public final class RevocationAuthority implements RevocationLists {
+public final class RevocationAuthority implements RevocationLists, RevocationListSource {
   /** The default time from thisUpdate to nextUpdate. */
   public static final Duration DEFAULT_NEXT_UPDATE = Duration.ofDays(1);
 
@@ -116,6 +120,18 @@ public final class RevocationAuthority implements RevocationLists {
   @Override
   public byte[] currentArlDer() {
     return arl.current();
+  }
+
+  /** The current CRL for the repository's HTTP interface (always present: issued on demand). */
+  @Override
+  public Optional<byte[]> crl() {
+    return Optional.of(currentCrlDer());
+  }
+
+  /** The current ARL for the repository's HTTP interface (always present: issued on demand). */
+  @Override
+  public Optional<byte[]> arl() {
+    return Optional.of(currentArlDer());
   }
 
   /** The cRLNumber of the last CRL issued (0 before the first). */

@@ -291,6 +291,40 @@ class SmkiCommandTest {
         .isEqualTo(3);
   }
 
+  @picocli.CommandLine.Command(name = "launcher")
+  static final class Launcher implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void worksAsASubcommandOfAnotherLauncher() throws Exception {
+    CommandLine launcher =
+        new CommandLine(new Launcher())
+            .addSubcommand(new CommandLine(new SmkiCommand(Clock.fixed(NOW, ZoneOffset.UTC))));
+    StringWriter o = new StringWriter();
+    launcher.setOut(new PrintWriter(o, true));
+    assertThat(launcher.execute("smki", "init", "--pki", pki.toString())).isZero();
+    int code =
+        launcher.execute(
+            "smki",
+            "issue-organisation",
+            "--pki",
+            pki.toString(),
+            "--eui",
+            "90b3d51f30010000",
+            "--role",
+            "87",
+            "--usage",
+            "ka",
+            "--out",
+            tmp.resolve("u").toString());
+    assertThat(code).isZero();
+    CertificateProfile p = CertificateProfile.read(PemMaterial.certificate(tmp.resolve("u.pem")));
+    assertThat(p.role()).contains(RemotePartyRole.XML_SIGN);
+    assertThat(p.usage()).isEqualTo(CertificateUsage.KA);
+  }
+
   @Test
   void helpListsTheCommands() {
     assertThat(run("--help")).isZero();

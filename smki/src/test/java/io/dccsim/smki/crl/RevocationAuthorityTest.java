@@ -243,6 +243,45 @@ class RevocationAuthorityTest {
   }
 
   @Test
+  void moreRevokedThanOneSearchReturnsAreAllListed() throws Exception {
+    String oca =
+        pki.organisationCa()
+            .certificate()
+            .getSubjectX500Principal()
+            .getName(javax.security.auth.x500.X500Principal.RFC2253);
+    CertificateRecord template =
+        CertificateProfile.record(supplier.certificate(), CertificateStatus.REVOKED, T0);
+    java.util.List<CertificateRecord> many = new java.util.ArrayList<>();
+    int n = io.dccsim.smki.repository.CertificateQuery.MAX_LIMIT + 5;
+    for (int i = 1; i <= n; i++) {
+      many.add(
+          new CertificateRecord(
+              BigInteger.valueOf(i),
+              oca,
+              template.kind(),
+              template.subjectEui(),
+              template.subjectAltNameEui(),
+              template.role(),
+              template.usage(),
+              CertificateStatus.REVOKED,
+              T0,
+              template.der()));
+    }
+    repository.addAll(many);
+    X509CRL crl = parse(authority().currentCrlDer());
+    assertThat(crl.getRevokedCertificates()).hasSize(n);
+    assertThat(crl.getRevokedCertificate(BigInteger.valueOf(n))).isNotNull();
+  }
+
+  @Test
+  void servesTheSameListsToTheHttpInterface() {
+    RevocationAuthority ra = authority();
+    io.dccsim.smki.http.RevocationListSource source = ra;
+    assertThat(source.crl()).hasValueSatisfying(b -> assertThat(b).isEqualTo(ra.currentCrlDer()));
+    assertThat(source.arl()).hasValueSatisfying(b -> assertThat(b).isEqualTo(ra.currentArlDer()));
+  }
+
+  @Test
   void listsCarryTheIssuersEightOctetKeyIdentifier() throws Exception {
     X509CRL crl = parse(authority().currentCrlDer());
     byte[] aki = crl.getExtensionValue(Extension.authorityKeyIdentifier.getId());
