@@ -1,6 +1,7 @@
 package io.dccsim.sim.charging;
 
 import io.dccsim.core.release.BaselinePolicy;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,7 +58,7 @@ public final class BillingEndpoint {
           Format.JSON.contentType(),
           InvoiceJson.writeError(
               "charge sheet too large",
-              java.util.List.of(
+              List.of(
                   "the request has "
                       + requestJson.length
                       + " bytes, more than the limit of "

@@ -15,8 +15,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,7 +53,7 @@ public final class ChargeSheetFormat {
 
     /** YAML for a file name ending {@code .yaml} or {@code .yml}, otherwise JSON. */
     public static Syntax ofFileName(String fileName) {
-      String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+      String lower = fileName.toLowerCase(Locale.ROOT);
       return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
     }
   }
@@ -132,7 +134,7 @@ public final class ChargeSheetFormat {
       }
     }
     List<Party> parties = readParties(root.get("parties"), problems);
-    Set<String> partyIds = new java.util.HashSet<>();
+    Set<String> partyIds = new HashSet<>();
     root.path("parties").forEach(p -> partyIds.add(p.path("id").asText()));
     List<ChargeItem> items =
         readItems(root.get("items"), period == null ? null : period.firstDay(), partyIds, problems);
@@ -234,7 +236,7 @@ public final class ChargeSheetFormat {
       String id = n.hasNonNull("id") ? n.get("id").asText() : defaultId(type, index);
       String where = (type.isEmpty() ? "item" : type + " item") + " " + id;
       String partyField;
-      Set<String> allowed = new java.util.HashSet<>(COMMON);
+      Set<String> allowed = new HashSet<>(COMMON);
       switch (type) {
         case FixedChargeShare.TYPE -> {
           partyField = "party";
@@ -323,8 +325,7 @@ public final class ChargeSheetFormat {
     if (direct.isPresent()) {
       return direct;
     }
-    String key =
-        text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+    String key = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     for (UserRole role : UserRole.values()) {
       if (role.name().equals(key)) {
         return Optional.of(role);

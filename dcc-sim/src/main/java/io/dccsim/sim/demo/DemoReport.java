@@ -1,7 +1,13 @@
 package io.dccsim.sim.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dccsim.core.release.Modification;
 import io.dccsim.core.release.SecRelease;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +29,39 @@ public record DemoReport(SecRelease release, List<DemoSection> sections) {
   /** The section demonstrating {@code modification}. */
   public Optional<DemoSection> section(Modification modification) {
     return sections.stream().filter(s -> s.modification() == modification).findFirst();
+  }
+
+  /**
+   * The report as JSON: the release, then per section the modification, the method, the rows
+   * ({@code label}, {@code before}, {@code after}, {@code changed}) and, for a section not run,
+   * {@code notRun} with the reason.
+   */
+  public String toJson() {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("release", release.name());
+    root.put("goLive", release.goLiveDate().toString());
+    ArrayNode list = root.putArray("sections");
+    for (DemoSection s : sections) {
+      ObjectNode n = list.addObject();
+      n.put("modification", s.modification().id());
+      n.put("title", s.modification().title());
+      s.failure().ifPresent(f -> n.put("notRun", f));
+      s.method().forEach(n.withArray("method")::add);
+      ArrayNode rows = n.putArray("rows");
+      for (DemoRow r : s.rows()) {
+        rows.addObject()
+            .put("label", r.label())
+            .put("before", r.before())
+            .put("after", r.after())
+            .put("changed", r.changed());
+      }
+    }
+    try {
+      return mapper.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

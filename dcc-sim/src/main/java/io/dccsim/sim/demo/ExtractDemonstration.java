@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -196,8 +197,8 @@ public final class ExtractDemonstration {
     rows.add(
         new DemoRow(
             "bytes written",
-            String.format(java.util.Locale.ROOT, "%,d", before.totalBytes()),
-            String.format(java.util.Locale.ROOT, "%,d", after.totalBytes())));
+            String.format(Locale.ROOT, "%,d", before.totalBytes()),
+            String.format(Locale.ROOT, "%,d", after.totalBytes())));
     rows.add(
         new DemoRow(
             "files a consumer reads to rebuild",

@@ -8,6 +8,7 @@ import io.dccsim.core.release.SecParty;
 import io.dccsim.core.release.SecRelease;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The text printout of a SEC release, read entirely from the release model: its modifications, the
@@ -36,7 +37,7 @@ public final class ReleasePrintout {
           .append("  ")
           .append(m.title())
           .append(" [")
-          .append(m.inclusion().name().toLowerCase(java.util.Locale.ROOT))
+          .append(m.inclusion().name().toLowerCase(Locale.ROOT))
           .append("]\n");
       out.append("         before: ").append(m.before()).append('\n');
       out.append("         after:  ").append(m.after()).append('\n');

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.core.value.UserRole;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +36,8 @@ class PartyTest {
             () ->
                 new ChargeSheet(
                     BillingPeriod.of(2021, 6),
-                    java.util.List.of(Sheets.SUPPLIER_A, Sheets.SUPPLIER_A),
-                    java.util.List.of(
+                    List.of(Sheets.SUPPLIER_A, Sheets.SUPPLIER_A),
+                    List.of(
                         Sheets.fixed("F", Sheets.SUPPLIER_A, 1),
                         Sheets.fixed("F", Sheets.NETWORK, ChargeSheet.MAX_AMOUNT.pence() + 1))))
         .isInstanceOf(InvalidChargesException.class)

@@ -50,6 +50,24 @@ class ReconciliationPropertiesTest {
     }
   }
 
+  @Property(tries = 200)
+  void byDateAgreesWithThePinnedBaselineOfEachItemsDate(@ForAll("sheets") ChargeSheet sheet) {
+    InvoiceRun byDate = new Billing(BaselinePolicy.byDate()).bill(sheet);
+    InvoiceRun before = new Billing(BaselinePolicy.pinned(Baseline.PRE_JUNE_2021)).bill(sheet);
+    InvoiceRun after = new Billing(BaselinePolicy.pinned(Baseline.JUNE_2021)).bill(sheet);
+    LocalDate goLive = LocalDate.of(2021, 6, 24);
+
+    for (Invoice invoice : byDate.invoices()) {
+      for (InvoiceLine line : invoice.lines()) {
+        InvoiceRun pinned = line.date().isBefore(goLive) ? before : after;
+        assertThat(line.baseline()).isEqualTo(pinned.policy().at(java.time.Instant.EPOCH));
+        assertThat(pinned.invoice(invoice.number()))
+            .as("invoice %s under %s", invoice.number(), pinned.policy())
+            .hasValueSatisfying(i -> assertThat(i.lines()).contains(line));
+      }
+    }
+  }
+
   @Provide
   Arbitrary<BaselinePolicy> policies() {
     return Arbitraries.of(

@@ -3,6 +3,7 @@ package io.dccsim.sim.charging;
 import io.dccsim.core.value.UserRole;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** A small charge sheet shared by the tests: two suppliers, a network, an Other User. */
 final class Sheets {
@@ -12,14 +13,13 @@ final class Sheets {
   static final LocalDate GO_LIVE = LocalDate.of(2021, 6, 24);
 
   static final Party SUPPLIER_A =
-      new Party("SUPA", "Alpha Energy", java.util.Set.of(UserRole.IMPORT_SUPPLIER), 6);
+      new Party("SUPA", "Alpha Energy", Set.of(UserRole.IMPORT_SUPPLIER), 6);
   static final Party SUPPLIER_B =
-      new Party(
-          "SUPB", "Beta Gas", java.util.Set.of(UserRole.GAS_SUPPLIER, UserRole.IMPORT_SUPPLIER), 3);
+      new Party("SUPB", "Beta Gas", Set.of(UserRole.GAS_SUPPLIER, UserRole.IMPORT_SUPPLIER), 3);
   static final Party NETWORK =
-      new Party("DNO1", "Northern Wires", java.util.Set.of(UserRole.ELECTRICITY_DISTRIBUTOR), 1);
+      new Party("DNO1", "Northern Wires", Set.of(UserRole.ELECTRICITY_DISTRIBUTOR), 1);
   static final Party OTHER_USER =
-      new Party("OU1", "Insight Analytics", java.util.Set.of(UserRole.OTHER_USER), 0);
+      new Party("OU1", "Insight Analytics", Set.of(UserRole.OTHER_USER), 0);
 
   static final List<Party> PARTIES = List.of(SUPPLIER_A, SUPPLIER_B, NETWORK, OTHER_USER);
 
