@@ -78,8 +78,8 @@ public final class RunningSimulator implements AutoCloseable {
               clock,
               options.baselinePolicy(),
               BaselineSetting.of(simulator::baselinePolicy, simulator::baselinePolicy),
+              Optional.of(coverage),
               () -> {
-                coverage.clear();
                 // The simulator's own reset forgets replay counters but also drops what the
                 // harness installed, so install it again.
                 simulator.reset();
