@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.wan.ConnectivityLikelihood;
+import io.dccsim.core.wan.CspRegion;
 import io.dccsim.sim.charging.BillingEndpoint;
 import io.dccsim.sim.control.internal.BadControlRequest;
 import io.dccsim.sim.control.internal.ControlJson;
@@ -13,10 +15,12 @@ import io.dccsim.sim.journal.ExchangePattern;
 import io.dccsim.sim.journal.ExpectedCount;
 import io.dccsim.sim.journal.JournalVerificationError;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenario;
 import io.dccsim.sim.spi.Exchange;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +148,15 @@ public final class ControlApi {
         }
         target.unpinBaseline();
         return baseline();
+      case "/coverage":
+        return switch (method) {
+          case "POST" -> shapeCoverage(body);
+          case "DELETE" -> {
+            overlay().clear();
+            yield ok(ControlJson.object().put("cleared", true));
+          }
+          default -> notAllowed(method, path, "POST, DELETE");
+        };
       case "/reset":
         if (!method.equals("POST")) {
           return notAllowed(method, path, "POST");
@@ -338,6 +351,70 @@ public final class ControlApi {
     }
     target.pinBaseline(pinned.baseline());
     return baseline();
+  }
+
+  private CoverageOverlay overlay() {
+    return target
+        .coverage()
+        .orElseThrow(
+            () ->
+                new BadControlRequest(
+                    "no coverage overlay", "this simulator does not shape SR 12.1 answers"));
+  }
+
+  private ControlResponse shapeCoverage(byte[] body) {
+    ObjectNode in = json.readObject(body);
+    ControlJson.onlyFields(
+        in,
+        Set.of("postcode", "uprn", "answer", "date", "region", "likelihood", "wanTechnology"),
+        "a coverage answer");
+    CoverageOverlay overlay = overlay();
+    if (in.has("postcode") == in.has("uprn")) {
+      throw new BadControlRequest("invalid field", "give exactly one of 'postcode' and 'uprn'");
+    }
+    try {
+      CoverageOverlay.Shaping shaping =
+          in.has("postcode")
+              ? overlay.forPostcode(ControlJson.text(in, "postcode"))
+              : overlay.forUprn(ControlJson.integer(in, "uprn"));
+      ControlJson.optionalText(in, "region")
+          .ifPresent(
+              r ->
+                  shaping.inRegion(
+                      CspRegion.fromXmlText(r)
+                          .orElseThrow(
+                              () ->
+                                  new BadControlRequest("invalid field", "unknown region " + r))));
+      ControlJson.optionalText(in, "likelihood")
+          .ifPresent(
+              l ->
+                  shaping.withLikelihood(
+                      ConnectivityLikelihood.fromXmlText(l)
+                          .orElseThrow(
+                              () ->
+                                  new BadControlRequest(
+                                      "invalid field", "likelihood is High, Medium or Low"))));
+      ControlJson.optionalText(in, "wanTechnology").ifPresent(shaping::withWanTechnology);
+      Optional<LocalDate> date =
+          ControlJson.optionalText(in, "date").map(d -> ControlJson.date("date", d));
+      String answer = ControlJson.text(in, "answer");
+      switch (answer) {
+        case "covered" -> shaping.covered();
+        case "notCovered" -> date.ifPresentOrElse(shaping::notCoveredUntil, shaping::notCovered);
+        case "unknownVariant" ->
+            date.ifPresentOrElse(shaping::unknownVariant, () -> shaping.unknownVariant());
+        case "notFound" -> shaping.notFound();
+        case "unavailable" -> shaping.unavailable();
+        default ->
+            throw new BadControlRequest(
+                "invalid field",
+                "'answer' is covered, notCovered, unknownVariant, notFound or unavailable");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest("invalid coverage answer", e.getMessage());
+    }
+    return new ControlResponse(
+        201, JSON, Map.of(), json.write(ControlJson.object().put("shaped", overlay.size())));
   }
 
   private ControlResponse invoices(Map<String, String> query, byte[] body) {

@@ -4,7 +4,9 @@ import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
+import java.util.Optional;
 
 /** What the control API (and the JUnit extension) can see and change in a running simulator. */
 public interface ControlledSimulator {
@@ -26,6 +28,11 @@ public interface ControlledSimulator {
 
   /** Returns to the configured policy (normally by the simulated date). */
   void unpinBaseline();
+
+  /** The SR 12.1 coverage overlay, when this simulator has one. */
+  default Optional<CoverageOverlay> coverage() {
+    return Optional.empty();
+  }
 
   /** Clears the journal and scenarios, restores the clock and unpins the baseline. */
   void reset();

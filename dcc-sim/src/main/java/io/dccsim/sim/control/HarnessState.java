@@ -4,9 +4,11 @@ import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The test-facing state of one simulator: journal, scenarios, clock and baseline, with a reset that
@@ -22,6 +24,7 @@ public final class HarnessState implements ControlledSimulator {
   private final Instant initialInstant;
   private final double initialRate;
   private final Runnable onReset;
+  private final Optional<CoverageOverlay> coverage;
 
   /**
    * State over these parts. The clock's instant and rate now are what {@link #reset()} restores.
@@ -37,6 +40,24 @@ public final class HarnessState implements ControlledSimulator {
       BaselinePolicy configuredPolicy,
       BaselineSetting policy,
       Runnable onReset) {
+    this(journal, scenarios, clock, configuredPolicy, policy, Optional.empty(), onReset);
+  }
+
+  /**
+   * State over these parts and a coverage overlay, which {@link #reset()} clears too.
+   *
+   * @see #HarnessState(RequestJournal, Scenarios, SimulatedClock, BaselinePolicy, BaselineSetting,
+   *     Runnable)
+   */
+  public HarnessState(
+      RequestJournal journal,
+      Scenarios scenarios,
+      SimulatedClock clock,
+      BaselinePolicy configuredPolicy,
+      BaselineSetting policy,
+      Optional<CoverageOverlay> coverage,
+      Runnable onReset) {
+    this.coverage = Objects.requireNonNull(coverage, "coverage");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -90,8 +111,14 @@ public final class HarnessState implements ControlledSimulator {
   }
 
   @Override
+  public Optional<CoverageOverlay> coverage() {
+    return coverage;
+  }
+
+  @Override
   public void reset() {
     scenarios.clear();
+    coverage.ifPresent(CoverageOverlay::clear);
     scenarios.reseed(Scenarios.DEFAULT_SEED);
     clock.set(initialInstant);
     clock.setRate(initialRate);

@@ -3,12 +3,14 @@ package io.dccsim.sim.journal;
 import io.dccsim.sim.spi.Exchange;
 import io.dccsim.sim.spi.ExchangeListener;
 import io.dccsim.sim.spi.RequestFacts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded record of the simulator's exchanges, with verification in the test's words:
@@ -22,6 +24,11 @@ import java.util.Optional;
  * rather than count what is left; narrow it with {@link ExchangePattern#receivedSince} or {@link
  * ExchangePattern#afterSequence}, or make the journal larger.
  *
+ * <p>The server reports an exchange just after writing its answer, so a client can hold the answer
+ * a moment before the journal holds the exchange. When too few exchanges match, {@link #verify}
+ * therefore waits up to the journal's settle time (default {@link #DEFAULT_SETTLE}) for more to be
+ * recorded before it fails; a verification that passes, or fails by too many, answers at once.
+ *
  * <p>Thread-safe. Recording takes a short lock and does constant work; queries copy under the same
  * lock and filter outside it.
  */
@@ -32,11 +39,15 @@ public final class RequestJournal implements ExchangeListener {
   /** The largest capacity accepted, to keep memory bounded. */
   public static final int MAX_CAPACITY = 1_000_000;
 
+  /** How long {@link #verify} waits for late exchanges when too few match, unless told. */
+  public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(2);
+
   private static final int NEAR_MISSES_SHOWN = 5;
   private static final int MATCHES_SHOWN = 10;
 
   private final Object lock = new Object();
   private final Exchange[] ring;
+  private final Duration settle;
   private int head; // index of the oldest retained entry
   private int size;
   private long recorded;
@@ -52,11 +63,24 @@ public final class RequestJournal implements ExchangeListener {
 
   /** A journal holding up to {@code capacity} exchanges (1..{@link #MAX_CAPACITY}). */
   public RequestJournal(int capacity) {
+    this(capacity, DEFAULT_SETTLE);
+  }
+
+  /**
+   * A journal holding up to {@code capacity} exchanges, whose verifications wait up to {@code
+   * settle} for late exchanges when too few match ({@link Duration#ZERO} never waits).
+   */
+  public RequestJournal(int capacity, Duration settle) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException(
           "A journal capacity is 1.." + MAX_CAPACITY + ", not " + capacity);
     }
+    Objects.requireNonNull(settle, "settle");
+    if (settle.isNegative()) {
+      throw new IllegalArgumentException("A settle time is not negative: " + settle);
+    }
     this.ring = new Exchange[capacity];
+    this.settle = settle;
   }
 
   /** How many exchanges this journal retains at most. */
@@ -69,6 +93,7 @@ public final class RequestJournal implements ExchangeListener {
     Objects.requireNonNull(exchange, "exchange");
     synchronized (lock) {
       recorded++;
+      lock.notifyAll(); // wakes verifications waiting for late exchanges
       if (size < ring.length) {
         ring[(head + size) % ring.length] = exchange;
         size++;
@@ -160,31 +185,56 @@ public final class RequestJournal implements ExchangeListener {
   public List<Exchange> verify(ExpectedCount expected, ExchangePattern pattern) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(pattern, "pattern");
-    List<Exchange> all;
-    JournalStatistics stats;
-    synchronized (lock) {
-      all = entries();
-      stats = statistics();
-    }
-    Optional<String> problem = evictionProblem(pattern, stats);
-    if (problem.isPresent()) {
-      throw new JournalVerificationError(
-          "Cannot verify " + expected + " " + pattern.describe() + ": " + problem.get(), true);
-    }
-    List<Exchange> matched = new ArrayList<>();
-    List<NearMiss> misses = new ArrayList<>();
-    for (Exchange e : all) {
-      List<String> why = pattern.mismatches(e);
-      if (why.isEmpty()) {
-        matched.add(e);
-      } else {
-        misses.add(new NearMiss(e, why));
+    long deadline = System.nanoTime() + settle.toNanos(); // elapsed time, not domain time
+    while (true) {
+      List<Exchange> all;
+      JournalStatistics stats;
+      synchronized (lock) {
+        all = entries();
+        stats = statistics();
+      }
+      Optional<String> problem = evictionProblem(pattern, stats);
+      if (problem.isPresent()) {
+        throw new JournalVerificationError(
+            "Cannot verify " + expected + " " + pattern.describe() + ": " + problem.get(), true);
+      }
+      List<Exchange> matched = new ArrayList<>();
+      List<NearMiss> misses = new ArrayList<>();
+      for (Exchange e : all) {
+        List<String> why = pattern.mismatches(e);
+        if (why.isEmpty()) {
+          matched.add(e);
+        } else {
+          misses.add(new NearMiss(e, why));
+        }
+      }
+      if (expected.accepts(matched.size())) {
+        return matched;
+      }
+      if (matched.size() > expected.max() || !awaitNewer(stats.recorded(), deadline)) {
+        throw new JournalVerificationError(
+            failure(expected, pattern, matched, misses, stats), false);
       }
     }
-    if (expected.accepts(matched.size())) {
-      return matched;
+  }
+
+  /** Waits until more than {@code seen} exchanges were recorded; false when the deadline passed. */
+  private boolean awaitNewer(long seen, long deadline) {
+    synchronized (lock) {
+      while (recorded <= seen) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
     }
-    throw new JournalVerificationError(failure(expected, pattern, matched, misses, stats), false);
   }
 
   private static Optional<String> evictionProblem(

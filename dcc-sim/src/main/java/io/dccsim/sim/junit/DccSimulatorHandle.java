@@ -1,14 +1,22 @@
 package io.dccsim.sim.junit;
 
+import io.dccsim.core.client.DuisClient;
+import io.dccsim.core.client.HttpDuisTransport;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.signature.SigningCredential;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.Simulator;
+import io.dccsim.sim.TestUser;
 import io.dccsim.sim.control.BearerToken;
 import io.dccsim.sim.journal.RequestJournal;
 import io.dccsim.sim.junit.internal.RunningSimulator;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
+import io.dccsim.smki.pki.TestPki;
+import io.dccsim.smki.repository.CertificateRepository;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,6 +29,65 @@ public final class DccSimulatorHandle {
 
   DccSimulatorHandle(RunningSimulator running) {
     this.running = running;
+  }
+
+  /** The simulator's base URL, e.g. {@code http://127.0.0.1:40123}; DUIS paths are below it. */
+  public String baseUrl() {
+    return running.simulator().baseUrl();
+  }
+
+  /** The URL of a DUIS path, e.g. {@code endpoint("/api/v1/serviceD")}. */
+  public String endpoint(String path) {
+    return running.simulator().endpoint(path);
+  }
+
+  /** The ready test supplier: its User ID, DUIS role and XML-signing credential. */
+  public TestUser supplier() {
+    return running.simulator().testSupplier();
+  }
+
+  /** The certificate the simulated DCC signs its responses with. */
+  public X509Certificate dccCertificate() {
+    return running.simulator().dccCertificate();
+  }
+
+  /**
+   * A ready DUIS client for the test supplier: it signs with the supplier's credential, verifies
+   * answers against the DCC's certificate, and reads WAN variants under the baseline in force at
+   * the simulated time now.
+   */
+  public DuisClient newClient() {
+    return running.simulator().newClient();
+  }
+
+  /** A ready DUIS client for the test supplier, reading WAN variants under {@code baseline}. */
+  public DuisClient newClient(Baseline baseline) {
+    Simulator sim = running.simulator();
+    TestUser user = sim.testSupplier();
+    return DuisClient.builder()
+        .user(
+            user.eui(),
+            SigningCredential.of(user.credential().privateKey(), user.credential().certificate()))
+        .dcc(Simulator.DCC_EUI, sim.dccCertificate())
+        .transport(HttpDuisTransport.builder(URI.create(sim.baseUrl())).build())
+        .counter(running.requestCounter())
+        .baseline(baseline)
+        .build();
+  }
+
+  /** The SMKI repository the simulator looks signers up in. */
+  public CertificateRepository repository() {
+    return running.simulator().repository();
+  }
+
+  /** The test PKI that issued the DCC's and the supplier's certificates; issue more with it. */
+  public TestPki pki() {
+    return running.simulator().pki();
+  }
+
+  /** The simulator itself, for everything else (users, metrics, ...). */
+  public Simulator simulator() {
+    return running.simulator();
   }
 
   /** The request journal, for queries and verification. */

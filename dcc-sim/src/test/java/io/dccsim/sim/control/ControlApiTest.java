@@ -12,10 +12,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.wan.CspRegion;
+import io.dccsim.sim.coverage.CoverageAnswer;
+import io.dccsim.sim.coverage.CoverageQuestion;
+import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.CoverageOverlay;
+import io.dccsim.sim.scenario.Scenarios;
 import io.dccsim.sim.spi.Intervention;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +36,14 @@ class ControlApiTest {
 
   @BeforeEach
   void setUp() {
-    state = HarnessState.create(100, SimulatedClock.fixed(Instant.parse("2021-06-20T12:00:00Z")));
+    state =
+        new HarnessState(
+            new RequestJournal(100, Duration.ZERO),
+            new Scenarios(),
+            SimulatedClock.fixed(Instant.parse("2021-06-20T12:00:00Z")),
+            BaselinePolicy.byDate(),
+            BaselineSetting.holding(BaselinePolicy.byDate()),
+            () -> {});
     api = new ControlApi(state, TOKEN);
   }
 
@@ -265,6 +279,58 @@ class ControlApiTest {
     assertThat(r.headers()).containsEntry("Allow", "GET, POST, DELETE");
     assertThat(json(r).get("error").asText()).isEqualTo("method not allowed");
     assertThat(call("GET", "/control/journal?postcode=a&postcode=b", null).status()).isEqualTo(400);
+  }
+
+  @Test
+  void shapesCoverageWhenTheSimulatorHasAnOverlay() throws Exception {
+    CoverageOverlay overlay = new CoverageOverlay(q -> new CoverageAnswer.Unavailable());
+    HarnessState withOverlay =
+        new HarnessState(
+            new RequestJournal(10, Duration.ZERO),
+            new Scenarios(),
+            SimulatedClock.fixed(T0),
+            BaselinePolicy.byDate(),
+            BaselineSetting.holding(BaselinePolicy.byDate()),
+            Optional.of(overlay),
+            () -> {});
+    ControlApi overlayApi = new ControlApi(withOverlay, TOKEN);
+    java.util.function.Function<String, ControlResponse> post =
+        body ->
+            overlayApi.handle(
+                new ControlRequest(
+                    "POST",
+                    "/control/coverage",
+                    Optional.of(TOKEN.authorizationHeader()),
+                    body.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(
+            post.apply(
+                    "{\"postcode\":\"M22 0RR\",\"answer\":\"notCovered\","
+                        + "\"date\":\"2022-03-01\",\"region\":\"South\"}")
+                .status())
+        .isEqualTo(201);
+    assertThat(post.apply("{\"uprn\":7,\"answer\":\"notFound\"}").status()).isEqualTo(201);
+    CoverageAnswer.Regions r =
+        (CoverageAnswer.Regions)
+            overlay.answer(new CoverageQuestion.ByAddress("M22 0RR", "Threapwood Road"));
+    assertThat(r.regions().get(0).covered()).isFalse();
+    assertThat(r.regions().get(0).anticipatedDate()).contains(LocalDate.of(2022, 3, 1));
+    assertThat(r.regions().get(0).region()).isEqualTo(CspRegion.SOUTH);
+    assertThat(overlay.answer(new CoverageQuestion.ByUprn(7)).responseCode()).isEqualTo("E120101");
+
+    assertThat(post.apply("{\"postcode\":\"M22 0RR\",\"uprn\":7,\"answer\":\"covered\"}").status())
+        .isEqualTo(400);
+    assertThat(post.apply("{\"postcode\":\"nowhere\",\"answer\":\"covered\"}").status())
+        .isEqualTo(400);
+    assertThat(post.apply("{\"uprn\":7,\"answer\":\"maybe\"}").status()).isEqualTo(400);
+    assertThat(post.apply("{\"uprn\":7,\"answer\":\"covered\",\"region\":\"Mars\"}").status())
+        .isEqualTo(400);
+
+    withOverlay.reset();
+    assertThat(overlay.size()).isZero();
+    // Without an overlay the resource says so.
+    assertThat(call("POST", "/control/coverage", "{\"uprn\":7,\"answer\":\"covered\"}").status())
+        .isEqualTo(400);
   }
 
   @Test

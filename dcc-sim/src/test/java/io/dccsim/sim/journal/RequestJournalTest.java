@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.sim.spi.Exchange;
 import io.dccsim.sim.spi.Verdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +49,7 @@ class RequestJournalTest {
 
   @Test
   void failureListsNearMisses() {
-    RequestJournal journal = new RequestJournal(100);
+    RequestJournal journal = new RequestJournal(100, Duration.ZERO);
     journal.onExchange(wanMatrix(1, OTHER_SUPPLIER, "M22 0RR", "I0", T0));
     journal.onExchange(wanMatrix(2, SUPPLIER, "M1 1AA", "I0", T0));
     journal.onExchange(malformed(3, T0));
@@ -134,7 +135,39 @@ class RequestJournalTest {
   }
 
   @Test
+  void verificationWaitsForAnExchangeReportedLate() throws Exception {
+    RequestJournal journal = new RequestJournal(10, Duration.ofSeconds(30));
+    journal.onExchange(wanMatrix(1, SUPPLIER, "M22 0RR", "I0", T0));
+    CountDownLatch verifying = new CountDownLatch(1);
+    Thread reporter =
+        new Thread(
+            () -> {
+              try {
+                verifying.await();
+                Thread.sleep(50); // the server reports just after the client has its answer
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              journal.onExchange(wanMatrix(2, SUPPLIER, "M22 0RR", "I0", T0));
+            });
+    reporter.start();
+    verifying.countDown();
+    assertThat(journal.verify(exactly(2), wanMatrixRequests())).hasSize(2);
+    reporter.join();
+  }
+
+  @Test
+  void tooManyFailsWithoutWaiting() {
+    RequestJournal journal = new RequestJournal(10, Duration.ofDays(1));
+    journal.onExchange(wanMatrix(1, SUPPLIER, "M22 0RR", "I0", T0));
+    assertThatThrownBy(() -> journal.verify(never(), wanMatrixRequests()))
+        .isInstanceOf(JournalVerificationError.class);
+  }
+
+  @Test
   void capacityIsBounded() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new RequestJournal(10, Duration.ofSeconds(-1)));
     assertThatIllegalArgumentException().isThrownBy(() -> new RequestJournal(0));
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new RequestJournal(RequestJournal.MAX_CAPACITY + 1));

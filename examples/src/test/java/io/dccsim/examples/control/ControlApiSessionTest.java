@@ -72,6 +72,17 @@ class ControlApiSessionTest {
         .isEqualTo(201);
     assertThat(send("GET", "scenarios", null).body()).contains("\"E120101\"", "\"httpStatus\"");
 
+    // SR 12.1 answers for a UPRN: not covered until next spring.
+    assertThat(
+            send(
+                    "POST",
+                    "coverage",
+                    """
+                    {"uprn": 100023336956, "answer": "notCovered", "date": "2022-03-01"}
+                    """)
+                .statusCode())
+        .isEqualTo(201);
+
     // Cross go-live: the baseline follows the simulated date.
     assertThat(send("POST", "clock/advance", "{\"by\": \"P1D\"}").body())
         .contains("\"now\":\"2021-06-24T09:00:00Z\"");

@@ -158,6 +158,16 @@ public final class ControlJson {
     }
   }
 
+  /** A date in ISO-8601 form, e.g. {@code 2022-03-01}. */
+  public static java.time.LocalDate date(String field, String text) {
+    try {
+      return java.time.LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadControlRequest(
+          "invalid field", "'" + field + "' must be an ISO-8601 date such as 2022-03-01");
+    }
+  }
+
   /** A duration in ISO-8601 form, e.g. {@code PT24H} or {@code P7D}. */
   public static Duration duration(String field, String text) {
     try {

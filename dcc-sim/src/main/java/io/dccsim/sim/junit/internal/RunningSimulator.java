@@ -1,11 +1,12 @@
 package io.dccsim.sim.junit.internal;
 
+import io.dccsim.core.client.RequestCounter;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.sim.Simulator;
 import io.dccsim.sim.control.BaselineSetting;
 import io.dccsim.sim.control.BearerToken;
 import io.dccsim.sim.control.ControlServer;
 import io.dccsim.sim.control.HarnessState;
-import io.dccsim.sim.coverage.SyntheticCoverage;
 import io.dccsim.sim.journal.RequestJournal;
 import io.dccsim.sim.junit.SimulatorOptions;
 import io.dccsim.sim.scenario.CoverageOverlay;
@@ -26,21 +27,25 @@ public final class RunningSimulator implements AutoCloseable {
   public static final Instant DEFAULT_START = Instant.parse("2021-06-24T08:00:00Z");
 
   private final SimulatorOptions options;
+  private final Simulator simulator;
   private final HarnessState state;
   private final CoverageOverlay coverage;
   private final Optional<ControlServer> control;
   private final Duration startup;
   // Tests sharing a simulator that resets between tests take turns; a semaphore, not a lock,
   // because JUnit may release it from another thread than the one that acquired it.
+  private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
   private final Semaphore turn = new Semaphore(1, true);
 
   private RunningSimulator(
       SimulatorOptions options,
+      Simulator simulator,
       HarnessState state,
       CoverageOverlay coverage,
       Optional<ControlServer> control,
       Duration startup) {
     this.options = options;
+    this.simulator = simulator;
     this.state = state;
     this.coverage = coverage;
     this.control = control;
@@ -53,21 +58,53 @@ public final class RunningSimulator implements AutoCloseable {
     SimulatedClock clock =
         SimulatedClock.advancing(
             Clock.systemUTC(), options.startAt().orElse(DEFAULT_START), options.clockRate());
-    CoverageOverlay coverage = new CoverageOverlay(new SyntheticCoverage());
-    HarnessState state =
-        new HarnessState(
-            new RequestJournal(options.journalCapacity()),
-            Scenarios.seeded(options.seed()),
-            clock,
-            options.baselinePolicy(),
-            BaselineSetting.holding(options.baselinePolicy()),
-            coverage::clear);
-    Optional<ControlServer> control =
-        options.controlApi()
-            ? Optional.of(ControlServer.start(state, BearerToken.random()))
-            : Optional.empty();
-    return new RunningSimulator(
-        options, state, coverage, control, Duration.ofNanos(System.nanoTime() - t0));
+    Simulator simulator =
+        Simulator.builder().clock(clock).baselinePolicy(options.baselinePolicy()).start();
+    try {
+      CoverageOverlay coverage = new CoverageOverlay(simulator.coverage());
+      Scenarios scenarios = Scenarios.seeded(options.seed());
+      RequestJournal journal = new RequestJournal(options.journalCapacity());
+      Runnable install =
+          () -> {
+            simulator.coverage(coverage);
+            simulator.interventions(scenarios);
+          };
+      install.run();
+      simulator.addExchangeListener(journal);
+      HarnessState state =
+          new HarnessState(
+              journal,
+              scenarios,
+              clock,
+              options.baselinePolicy(),
+              BaselineSetting.of(simulator::baselinePolicy, simulator::baselinePolicy),
+              Optional.of(coverage),
+              () -> {
+                // The simulator's own reset forgets replay counters but also drops what the
+                // harness installed, so install it again.
+                simulator.reset();
+                install.run();
+              });
+      Optional<ControlServer> control =
+          options.controlApi()
+              ? Optional.of(ControlServer.start(state, BearerToken.random()))
+              : Optional.empty();
+      return new RunningSimulator(
+          options, simulator, state, coverage, control, Duration.ofNanos(System.nanoTime() - t0));
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+  }
+
+  /** The request counter shared by the clients the handle makes with a chosen baseline. */
+  public RequestCounter requestCounter() {
+    return counter;
+  }
+
+  /** The simulator itself. */
+  public Simulator simulator() {
+    return simulator;
   }
 
   /** The options it was started with. */
@@ -110,6 +147,10 @@ public final class RunningSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    control.ifPresent(ControlServer::close);
+    try {
+      control.ifPresent(ControlServer::close);
+    } finally {
+      simulator.close();
+    }
   }
 }
