@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
  * rather than count what is left; narrow it with {@link ExchangePattern#receivedSince} or {@link
  * ExchangePattern#afterSequence}, or make the journal larger.
  *
- * <p>The server reports an exchange just after writing its answer, so a client can hold the answer
- * a moment before the journal holds the exchange. When too few exchanges match, {@link #verify}
- * therefore waits up to the journal's settle time (default {@link #DEFAULT_SETTLE}) for more to be
- * recorded before it fails; a verification that passes, or fails by too many, answers at once.
+ * <p>The server reports an exchange just before writing its answer, so a client holding an answer
+ * finds its exchange here. Requests still in flight (another thread's, or one held by a delay) are
+ * not yet here: when too few exchanges match, {@link #verify} waits up to the journal's settle time
+ * (default {@link #DEFAULT_SETTLE}) for more to be recorded before it fails; a verification that
+ * passes, or fails by too many, answers at once.
  *
  * <p>Thread-safe. Recording takes a short lock and does constant work; queries copy under the same
  * lock and filter outside it.

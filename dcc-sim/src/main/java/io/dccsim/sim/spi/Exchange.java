@@ -17,11 +17,11 @@ import java.util.Optional;
  * @param facts what was known about the request, when it got as far as authentication
  * @param verdict how the pipeline judged it
  * @param reason the precise reason for a refusal (for the journal and the log, not the client)
- * @param httpStatus the HTTP status sent, or 0 when the connection was reset
+ * @param httpStatus the HTTP status answered, or 0 when the connection was reset
  * @param responseCode the DUIS response code sent, when a DUIS response was sent
  * @param requestBody the request bytes, truncated to the server's journal body limit
  * @param responseBody the response bytes, truncated likewise
- * @param elapsed from arrival to the response being written
+ * @param elapsed from arrival to the answer being handed to the connection
  */
 public record Exchange(
     long sequence,

@@ -191,10 +191,12 @@ public final class RequestDispatch extends ChannelInboundHandlerAdapter {
     if (close) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
+    // Reported before the write, so a client holding its answer always finds the exchange in the
+    // journal (a verification right after a call must not race the report).
+    report(pending, outcome, respond.status(), respond.body());
     ctx.writeAndFlush(response)
         .addListener(
             f -> {
-              report(pending, outcome, f.isSuccess() ? respond.status() : 0, respond.body());
               if (close || !f.isSuccess()) {
                 ctx.close();
                 return;
