@@ -19,7 +19,8 @@ public final class InterleavedRatios {
 
   /** A step measured in turns. */
   @FunctionalInterface
-  interface Step {
+  public interface Step {
+    /** Does the work once. */
     void run() throws Exception;
   }
 
@@ -72,8 +73,11 @@ public final class InterleavedRatios {
     return side;
   }
 
-  /** Microseconds per operation of each step, from the rounds after the first third. */
-  static Map<String, Double> measure(Map<String, Step> steps, int rounds) throws Exception {
+  /**
+   * Runs the steps in turns, {@code rounds} times each in blocks of 200 operations, and returns the
+   * microseconds per operation of each, from the rounds after the first third.
+   */
+  public static Map<String, Double> measure(Map<String, Step> steps, int rounds) throws Exception {
     Map<String, long[]> totals = new LinkedHashMap<>();
     steps.keySet().forEach(k -> totals.put(k, new long[2]));
     int warmUp = rounds / 3;

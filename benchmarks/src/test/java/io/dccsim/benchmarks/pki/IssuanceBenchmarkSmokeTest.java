@@ -111,4 +111,20 @@ class IssuanceBenchmarkSmokeTest {
     return (X509Certificate)
         CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
+
+  @Test
+  void theInterleavedRunReportsEachWayOfIssuingAgainstTheLimit() throws Exception {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      InterleavedIssuance.main(new String[] {"1"});
+    } finally {
+      System.setOut(original);
+    }
+    String report = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(report)
+        .contains("keyPairAndSignature", "deviceRecord", "organisationCertificate", "of the limit")
+        .doesNotContain("NaN");
+  }
 }
