@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The codec goals measured by taking turns: the full paths and their bare crypto run in short
- * alternating blocks in one JVM, so a machine whose load changes during the run (shared build
- * machines) slows them alike and their ratio stays meaningful. A complement to {@link
- * DuisCodecBenchmark}, whose benchmarks run one after another.
+ * alternating blocks in one JVM, so a machine whose load changes during the run (a shared machine)
+ * slows them alike and their ratio stays meaningful. A complement to {@link DuisCodecBenchmark},
+ * whose benchmarks run one after another.
  *
  * <p>Usage: {@code benchmarks/run main io.dccsim.benchmarks.codec.InterleavedRatios [rounds]}.
  */
