@@ -7,10 +7,14 @@ import io.dccsim.smki.repository.IssuerName;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -21,7 +25,12 @@ import org.bouncycastle.asn1.x500.X500Name;
  * signing tools write the same name with its RDNs reversed (as OpenSSL prints it).
  */
 public final class RepositoryCertificateResolver implements CertificateResolver {
+  /** Parsed certificates kept, by serial; beyond this the cache starts again. */
+  static final int CACHE_LIMIT = 4096;
+
   private final CertificateRepository repository;
+  // Parsing DER costs more than a lookup; a cached entry is used only while its DER is unchanged.
+  private final ConcurrentMap<BigInteger, X509Certificate> parsed = new ConcurrentHashMap<>();
 
   /** Resolves from this repository. */
   public RepositoryCertificateResolver(CertificateRepository repository) {
@@ -30,7 +39,25 @@ public final class RepositoryCertificateResolver implements CertificateResolver 
 
   @Override
   public Optional<X509Certificate> resolve(X500Principal issuer, BigInteger serial) {
-    return record(issuer, serial).map(RepositoryCertificateResolver::certificate);
+    return record(issuer, serial).map(this::certificateOf);
+  }
+
+  /** The certificate a record holds, parsed once while its DER stays the same. */
+  X509Certificate certificateOf(CertificateRecord record) {
+    X509Certificate cached = parsed.get(record.serial());
+    try {
+      if (cached != null && Arrays.equals(cached.getEncoded(), record.der())) {
+        return cached;
+      }
+    } catch (CertificateEncodingException e) {
+      // fall through and parse again
+    }
+    X509Certificate certificate = certificate(record);
+    if (parsed.size() >= CACHE_LIMIT) {
+      parsed.clear();
+    }
+    parsed.put(record.serial(), certificate);
+    return certificate;
   }
 
   /** The repository record for this issuer and serial, if any. */

@@ -2,13 +2,13 @@ package io.dccsim.sim.pipeline;
 
 import io.dccsim.core.signature.DuisSignatureVerifier;
 import io.dccsim.core.signature.SignatureRejectedException;
-import io.dccsim.core.signature.VerifiedSignature;
 import io.dccsim.core.value.RemotePartyRole;
 import io.dccsim.smki.repository.CertificateKind;
 import io.dccsim.smki.repository.CertificateRecord;
 import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.CertificateUsage;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Stage 2: who signed it. The signature is verified on the request's DOM with the certificate found
@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class SignerAuthentication {
   private final RepositoryCertificateResolver resolver;
-  private final DuisSignatureVerifier verifier;
   private final ReplayGuard replays;
   private final boolean checkSignatures;
 
@@ -37,7 +36,6 @@ public final class SignerAuthentication {
   public SignerAuthentication(
       RepositoryCertificateResolver resolver, ReplayGuard replays, boolean checkSignatures) {
     this.resolver = resolver;
-    this.verifier = new DuisSignatureVerifier(resolver);
     this.replays = replays;
     this.checkSignatures = checkSignatures;
   }
@@ -52,9 +50,20 @@ public final class SignerAuthentication {
     if (!checkSignatures) {
       return Authentication.ACCEPTED;
     }
-    VerifiedSignature signature;
+    // The verifier looks the signer up once; keep that record instead of a second lookup.
+    AtomicReference<CertificateRecord> signer = new AtomicReference<>();
+    DuisSignatureVerifier verifier =
+        new DuisSignatureVerifier(
+            (issuer, serial) ->
+                resolver
+                    .record(issuer, serial)
+                    .map(
+                        r -> {
+                          signer.set(r);
+                          return resolver.certificateOf(r);
+                        }));
     try {
-      signature = verifier.verify(request.document());
+      verifier.verify(request.document());
     } catch (SignatureRejectedException e) {
       String tag =
           switch (e.reason()) {
@@ -65,12 +74,7 @@ public final class SignerAuthentication {
           };
       return Authentication.refused("E1", tag + ": " + e.getMessage());
     }
-    Optional<CertificateRecord> found = resolver.record(signature.issuer(), signature.serial());
-    if (found.isEmpty()) {
-      return Authentication.refused(
-          "E1", "unknown-signer: serial " + signature.serial() + " left the repository");
-    }
-    CertificateRecord record = found.get();
+    CertificateRecord record = signer.get();
     if (record.kind() != CertificateKind.ORGANISATION
         || record.role().orElse(null) != RemotePartyRole.XML_SIGN
         || record.usage() != CertificateUsage.DS) {
