@@ -40,6 +40,7 @@ public final class InterleavedRatios {
     steps.put("sendResponse 5.4", () -> bench.sendResponse(perRegion));
     steps.put("parseOnly", bench::parseOnly);
     steps.put("validateOnly", bench::validateOnly);
+    steps.put("parseValidatedOnly", bench::parseValidatedOnly);
     steps.put("verifyOnly", bench::verifyOnly);
     steps.put("decodeOnly", bench::decodeOnly);
     steps.put("buildAndSignResponse 5.1", () -> bench.buildAndSignResponse(flat));
