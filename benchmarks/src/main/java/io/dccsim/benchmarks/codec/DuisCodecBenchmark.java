@@ -122,6 +122,15 @@ public class DuisCodecBenchmark {
     return codec.readRequest(document);
   }
 
+  /** (a) as it was: parse, then validate the finished DOM in a second walk, verify and decode. */
+  @Benchmark
+  public ServiceRequest receiveRequestTwoPass() {
+    Document document = xml.parse(requestBytes);
+    schema.validate(document);
+    requestVerifier.verify(document);
+    return codec.readRequest(document);
+  }
+
   /** (b) Build, sign and serialise the SR 12.1 response. */
   @Benchmark
   public byte[] sendResponse(ResponseSide side) {
