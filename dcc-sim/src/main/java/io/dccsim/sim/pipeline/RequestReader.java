@@ -49,13 +49,13 @@ public final class RequestReader {
   /** Parses and checks the shape. */
   public ParsedRequest read(byte[] body) {
     Document document;
-    boolean validated = false;
+    SchemaViolationException violation = null;
     try {
       // one pass parses and validates; an invalid request is read again below so that the
       // shape checks name what is wrong before the schema does
       document = schema.parseValidated(xml, body);
-      validated = true;
     } catch (SchemaViolationException e) {
+      violation = e;
       document = parsePlain(body);
     } catch (XmlRejectedException e) {
       throw new MalformedRequestException("not acceptable XML: " + e.getMessage());
@@ -100,13 +100,9 @@ public final class RequestReader {
     if (bodyElements.size() != 1) {
       throw new MalformedRequestException("Body holds exactly one request element");
     }
-    try {
-      if (!validated) {
-        schema.validate(document);
-      }
-    } catch (SchemaViolationException e) {
+    if (violation != null) {
       throw new MalformedRequestException(
-          "not a valid DUIS request at " + e.location() + ": " + e.reason());
+          "not a valid DUIS request at " + violation.location() + ": " + violation.reason());
     }
     ServiceRequest message;
     try {
