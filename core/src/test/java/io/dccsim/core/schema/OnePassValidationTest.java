@@ -23,6 +23,8 @@ import io.dccsim.core.xml.XmlLimits;
 import io.dccsim.core.xml.XmlRejectedException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -36,6 +38,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -265,6 +268,31 @@ class OnePassValidationTest {
       assertThat(schema.parseValidated(xml, valid).getDocumentElement().getLocalName())
           .isEqualTo("Request");
     }
+  }
+
+  @Test
+  void schemaDefaultsAndNormalisedValuesStayOutOfTheDom(@TempDir Path dir) throws Exception {
+    Path xsd = dir.resolve("r.xsd");
+    Files.writeString(
+        xsd,
+        "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'>"
+            + "<xs:element name='r'><xs:complexType><xs:sequence>"
+            + "<xs:element name='t' type='xs:token'/>"
+            + "<xs:element name='d' type='xs:string' default='filled'/>"
+            + "</xs:sequence><xs:attribute name='a' default='x'/></xs:complexType></xs:element>"
+            + "</xs:schema>");
+    DuisSchema user = DuisSchema.fromFile(xsd);
+    byte[] bytes = "<r><t>  a   b </t><d/></r>".getBytes(StandardCharsets.UTF_8);
+    Document doc = user.parseValidated(xml, bytes);
+    assertThat(doc.getDocumentElement().hasAttribute("a")).isFalse();
+    assertThat(doc.getElementsByTagName("t").item(0).getTextContent()).isEqualTo("  a   b ");
+    assertThat(doc.getElementsByTagName("d").item(0).hasChildNodes()).isFalse();
+    assertThat(doc.isEqualNode(xml.parse(bytes))).isTrue();
+    assertThatThrownBy(
+            () -> user.parseValidated(xml, "<r><d/></r>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            SchemaViolationException.class,
+            e -> assertThat(e.reason()).startsWith("cvc-complex-type.2.4.a"));
   }
 
   private static ServiceRequest request(SchemaVersion v, Uprn uprn) {
