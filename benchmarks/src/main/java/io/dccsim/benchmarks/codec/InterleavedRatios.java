@@ -36,10 +36,12 @@ public final class InterleavedRatios {
     steps.put("bareVerify", bench::bareVerify);
     steps.put("bareSign", bench::bareSign);
     steps.put("receiveRequest", bench::receiveRequest);
+    steps.put("receiveRequestTwoPass", bench::receiveRequestTwoPass);
     steps.put("sendResponse 5.1", () -> bench.sendResponse(flat));
     steps.put("sendResponse 5.4", () -> bench.sendResponse(perRegion));
     steps.put("parseOnly", bench::parseOnly);
     steps.put("validateOnly", bench::validateOnly);
+    steps.put("parseValidatedOnly", bench::parseValidatedOnly);
     steps.put("verifyOnly", bench::verifyOnly);
     steps.put("decodeOnly", bench::decodeOnly);
     steps.put("buildAndSignResponse 5.1", () -> bench.buildAndSignResponse(flat));
@@ -59,9 +61,11 @@ public final class InterleavedRatios {
     System.out.printf(
         Locale.ROOT,
         "%nreceiveRequest / bareVerify cost:   %.2f (goal <= 1.30)%n"
+            + "  the same with two passes:         %.2f%n"
             + "sendResponse 5.1 / bareSign cost: %.2f (goal <= 1.30)%n"
             + "sendResponse 5.4 / bareSign cost: %.2f (goal <= 1.30)%n",
         micros.get("receiveRequest") / verify,
+        micros.get("receiveRequestTwoPass") / verify,
         micros.get("sendResponse 5.1") / sign,
         micros.get("sendResponse 5.4") / sign);
   }

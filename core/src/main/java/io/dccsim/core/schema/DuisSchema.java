@@ -1,5 +1,7 @@
 package io.dccsim.core.schema;
 
+import io.dccsim.core.xml.SecureXml;
+import io.dccsim.core.xml.XmlRejectedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,6 +17,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,10 +33,10 @@ import org.xml.sax.SAXParseException;
  * Validates DUIS documents against an XML Schema: the project's own ({@link #builtIn()}), or an
  * official DUIS XSD a user holds ({@link #fromFile(Path)}).
  *
- * <p>A schema is compiled once; {@link #validate(Document)} is thread-safe (each thread keeps its
- * own validator). Loading and validating never reach the network: the built-in schema may load
- * nothing outside itself, and a schema from a file may load only the files it imports or includes
- * from its own directory (or below it).
+ * <p>A schema is compiled once; {@link #validate(Document)} and {@link #parseValidated(SecureXml,
+ * byte[])} are thread-safe (each thread keeps its own validator). Loading and validating never
+ * reach the network: the built-in schema may load nothing outside itself, and a schema from a file
+ * may load only the files it imports or includes from its own directory (or below it).
  */
 public final class DuisSchema {
   private static final String BUILT_IN_RESOURCE = "duis-sr12.xsd";
@@ -48,12 +51,14 @@ public final class DuisSchema {
   private final String name;
   private final boolean envelopeRootsOnly;
   private final ThreadLocal<Validator> validators;
+  private final ThreadLocal<ValidatorHandler> handlers;
 
   private DuisSchema(Schema schema, String name, boolean envelopeRootsOnly) {
     this.schema = schema;
     this.name = name;
     this.envelopeRootsOnly = envelopeRootsOnly;
     this.validators = ThreadLocal.withInitial(this::newValidator);
+    this.handlers = ThreadLocal.withInitial(this::newHandler);
   }
 
   /** The project's own schema: envelopes, headers and SR 12.1 in both answer forms. */
@@ -225,6 +230,84 @@ public final class DuisSchema {
           throw new IllegalStateException("a document may not load schema " + systemId);
         });
     return v;
+  }
+
+  private ValidatorHandler newHandler() {
+    ValidatorHandler h = schema.newValidatorHandler();
+    try {
+      h.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      h.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      h.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+      throw new IllegalStateException("The XML validator cannot be secured", e);
+    }
+    h.setResourceResolver(
+        (type, namespace, publicId, systemId, baseUri) -> {
+          throw new IllegalStateException("a document may not load schema " + systemId);
+        });
+    h.setErrorHandler(FIRST_ERROR_STOPS);
+    return h;
+  }
+
+  /** Marks, without a stack trace, that the one-pass validation found the document invalid. */
+  private static final class Invalid extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Invalid INSTANCE = new Invalid();
+
+    private Invalid() {
+      super("invalid", null, false, false);
+    }
+  }
+
+  /** Stops the parse at the first error; the message is found again by {@link #validate}. */
+  private static final ErrorHandler FIRST_ERROR_STOPS =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+          throw new SAXException(Invalid.INSTANCE);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+          throw new SAXException(Invalid.INSTANCE);
+        }
+      };
+
+  /**
+   * Parses {@code bytes} with {@code xml} and validates them against this schema in the same pass:
+   * the document is read once, not parsed and then walked again by {@link #validate(Document)}. The
+   * result is the same as {@code validate(xml.parse(bytes))}: the same DOM (no schema default
+   * attributes or normalised values are added to it), the same hardening and limits, and for an
+   * invalid document the same {@link SchemaViolationException}, location and reason included (an
+   * invalid document is parsed a second time to name the element where it fails).
+   *
+   * @throws XmlRejectedException when {@code xml} refuses the document
+   * @throws SchemaViolationException when the schema does not allow it
+   */
+  public Document parseValidated(SecureXml xml, byte[] bytes) {
+    Objects.requireNonNull(xml, "xml");
+    Objects.requireNonNull(bytes, "bytes");
+    ValidatorHandler handler = handlers.get();
+    Document document;
+    try {
+      document = xml.parse(bytes, handler);
+    } catch (Invalid e) {
+      handlers.remove(); // stopped mid-document; start afresh next time
+      // rare and off the fast path: the two-pass check names the element path, as before
+      Document again = xml.parse(bytes);
+      validate(again);
+      return again;
+    } catch (RuntimeException e) {
+      handlers.remove();
+      throw e;
+    }
+    if (envelopeRootsOnly) {
+      checkRoot(document);
+    }
+    return document;
   }
 
   /** Where the schema came from: {@code built-in DUIS schema} or the file's path. */

@@ -12,15 +12,19 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.validation.ValidatorHandler;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.ext.DefaultHandler2;
+import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * Turns bytes into a namespace-aware DOM, refusing what is hostile or too big.
@@ -32,6 +36,11 @@ import org.xml.sax.ext.DefaultHandler2;
  *
  * <p>The DOM keeps what canonicalisation needs: namespace declarations as {@code xmlns} attributes,
  * whitespace, comments and processing instructions; CDATA sections become plain text.
+ *
+ * <p>{@link #parse(byte[], ValidatorHandler)} also validates in the same pass: the parser hands
+ * each event, once the limits have passed it, to a schema's {@link ValidatorHandler}, so the tree
+ * is read once rather than parsed and then walked again. The DOM is built from the parser's events,
+ * not the validator's, so it is the same as {@link #parse(byte[])} builds (no schema defaults).
  *
  * <p>Instances are immutable and thread-safe; each thread reuses its own parser, so there is no
  * factory lookup per call.
@@ -90,7 +99,41 @@ public final class SecureXml {
     if (length == 0) {
       throw new XmlRejectedException(Reason.MALFORMED, "empty document");
     }
-    return PARSERS.get().parse(xml, offset, length, limits);
+    return PARSERS.get().parse(xml, offset, length, limits, null);
+  }
+
+  /**
+   * Parses a whole document and validates it in the same pass with {@code validation}, which sees
+   * every element, attribute and character once the limits have allowed it. Namespace declarations
+   * reach it as prefix mappings only, never as attributes. The DOM is the one {@link
+   * #parse(byte[])} would build: whatever the validator would add (default attributes, normalised
+   * values) is not put into it.
+   *
+   * <p>The validation reports a problem by throwing from its {@link
+   * javax.xml.validation.ValidatorHandler#getErrorHandler() error handler}: a {@link SAXException}
+   * that wraps a {@link RuntimeException} (see {@link SAXException#getException()}) reaches the
+   * caller as that exception, unchanged; any other is refused as {@link
+   * XmlRejectedException.Reason#MALFORMED}. The handler must not be shared between threads while
+   * parsing; it may be reused for the next document.
+   *
+   * @throws XmlRejectedException naming the reason when the document is refused
+   */
+  public Document parse(byte[] xml, ValidatorHandler validation) {
+    Objects.requireNonNull(xml, "xml");
+    Objects.requireNonNull(validation, "validation");
+    if (xml.length > limits.maxBytes()) {
+      throw new XmlRejectedException(
+          Reason.TOO_LARGE,
+          "document of "
+              + xml.length
+              + " bytes exceeds the limit of "
+              + limits.maxBytes()
+              + " bytes");
+    }
+    if (xml.length == 0) {
+      throw new XmlRejectedException(Reason.MALFORMED, "empty document");
+    }
+    return PARSERS.get().parse(xml, 0, xml.length, limits, validation);
   }
 
   /**
@@ -182,6 +225,7 @@ public final class SecureXml {
     private final DocumentBuilder builder;
     private final StringBuilder text = new StringBuilder();
     private XmlLimits limits;
+    private ContentHandler validation;
     private Document document;
     private Node current;
     private int depth;
@@ -218,8 +262,10 @@ public final class SecureXml {
       }
     }
 
-    Document parse(byte[] xml, int offset, int length, XmlLimits limits) {
+    Document parse(
+        byte[] xml, int offset, int length, XmlLimits limits, ContentHandler validation) {
       this.limits = limits;
+      this.validation = validation;
       this.document = builder.newDocument();
       // The parser has checked every name already; the DOM need not check them again.
       document.setStrictErrorChecking(false);
@@ -237,6 +283,12 @@ public final class SecureXml {
         return document;
       } catch (Limit e) {
         throw e.rejection;
+      } catch (Validation e) {
+        if (e.problem.getException() instanceof RuntimeException carried) {
+          throw carried;
+        }
+        throw new XmlRejectedException(
+            Reason.MALFORMED, "refused by validation: " + e.problem.getMessage());
       } catch (SAXParseException e) {
         if (hasDoctype(xml, offset, length)) {
           throw new XmlRejectedException(Reason.DOCTYPE, "document type declarations are refused");
@@ -265,11 +317,46 @@ public final class SecureXml {
       } finally {
         this.document = null;
         this.current = null;
+        this.validation = null;
         this.text.setLength(0);
         if (text.capacity() > 64 * 1024) {
           text.trimToSize();
         }
       }
+    }
+
+    private static Validation fromValidation(SAXException problem) {
+      return problem instanceof Validation v ? v : new Validation(problem);
+    }
+
+    /** Namespace declarations are prefix mappings to a validator, not attributes. */
+    private static Attributes withoutNamespaceDeclarations(Attributes atts) {
+      int count = atts.getLength();
+      int first = -1;
+      for (int i = 0; i < count && first < 0; i++) {
+        if (isNamespaceDeclaration(atts.getQName(i))) {
+          first = i;
+        }
+      }
+      if (first < 0) {
+        return atts;
+      }
+      AttributesImpl kept = new AttributesImpl();
+      for (int i = 0; i < count; i++) {
+        if (i < first || !isNamespaceDeclaration(atts.getQName(i))) {
+          kept.addAttribute(
+              atts.getURI(i),
+              atts.getLocalName(i),
+              atts.getQName(i),
+              atts.getType(i),
+              atts.getValue(i));
+        }
+      }
+      return kept;
+    }
+
+    private static boolean isNamespaceDeclaration(String qName) {
+      return qName.startsWith("xmlns") && (qName.length() == 5 || qName.charAt(5) == ':');
     }
 
     private static Limit limit(Reason reason, String message) {
@@ -317,13 +404,78 @@ public final class SecureXml {
       }
       current.appendChild(element);
       current = element;
+      if (validation != null) {
+        try {
+          validation.startElement(uri, localName, qName, withoutNamespaceDeclarations(atts));
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
       flushText();
       depth--;
       current = current.getParentNode();
+      if (validation != null) {
+        try {
+          validation.endElement(uri, localName, qName);
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
+    }
+
+    @Override
+    public void setDocumentLocator(Locator locator) {
+      if (validation != null) {
+        validation.setDocumentLocator(locator);
+      }
+    }
+
+    @Override
+    public void startDocument() throws SAXException {
+      if (validation != null) {
+        try {
+          validation.startDocument();
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+      if (validation != null) {
+        try {
+          validation.endDocument();
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
+    }
+
+    @Override
+    public void startPrefixMapping(String prefix, String uri) throws SAXException {
+      if (validation != null) {
+        try {
+          validation.startPrefixMapping(prefix, uri);
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
+    }
+
+    @Override
+    public void endPrefixMapping(String prefix) throws SAXException {
+      if (validation != null) {
+        try {
+          validation.endPrefixMapping(prefix);
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
     }
 
     @Override
@@ -334,6 +486,13 @@ public final class SecureXml {
             "character data longer than " + limits.maxTextLength() + " characters");
       }
       text.append(ch, start, length);
+      if (validation != null) {
+        try {
+          validation.characters(ch, start, length);
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
     }
 
     @Override
@@ -342,9 +501,16 @@ public final class SecureXml {
     }
 
     @Override
-    public void processingInstruction(String target, String data) {
+    public void processingInstruction(String target, String data) throws SAXException {
       flushText();
       current.appendChild(document.createProcessingInstruction(target, data));
+      if (validation != null) {
+        try {
+          validation.processingInstruction(target, data);
+        } catch (SAXException e) {
+          throw fromValidation(e);
+        }
+      }
     }
 
     @Override
@@ -394,6 +560,22 @@ public final class SecureXml {
     @Override
     public void error(SAXParseException e) throws SAXException {
       throw e;
+    }
+  }
+
+  /** Carries what the validation threw out of the SAX callbacks, apart from the parser's own. */
+  private static final class Validation extends SAXException {
+    private static final long serialVersionUID = 1L;
+    private final transient SAXException problem;
+
+    Validation(SAXException problem) {
+      super(problem.getMessage());
+      this.problem = problem;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 

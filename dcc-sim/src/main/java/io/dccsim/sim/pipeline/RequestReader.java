@@ -17,12 +17,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Stage 1: bytes to a hardened DOM (no DOCTYPE, no entities, bounded depth and size), then the
- * shape of a DUIS request, then core's {@link DuisSchema} validates it, then core's codec reads it
- * into a typed {@link ServiceRequest}. The shape: root {@code sr:Request} with a published {@code
- * schemaVersion}, a {@code Header} with RequestID, CommandVariant, ServiceReference and
- * ServiceReferenceVariant, and a {@code Body} holding exactly one element. Anything else is {@link
- * MalformedRequestException}.
+ * Stage 1: bytes to a hardened DOM (no DOCTYPE, no entities, bounded depth and size), validated by
+ * core's {@link DuisSchema} in the same pass, then the shape of a DUIS request is checked (for an
+ * invalid request before the schema's complaint, so the answer names the simpler fault), then
+ * core's codec reads it into a typed {@link ServiceRequest}. The shape: root {@code sr:Request}
+ * with a published {@code schemaVersion}, a {@code Header} with RequestID, CommandVariant,
+ * ServiceReference and ServiceReferenceVariant, and a {@code Body} holding exactly one element.
+ * Anything else is {@link MalformedRequestException}.
  */
 public final class RequestReader {
   private final SecureXml xml;
@@ -35,11 +36,27 @@ public final class RequestReader {
     this.schema = schema;
   }
 
+  private Document parsePlain(byte[] body) {
+    try {
+      return xml.parse(body);
+    } catch (XmlRejectedException e) {
+      throw new MalformedRequestException("not acceptable XML: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new MalformedRequestException("not well-formed XML");
+    }
+  }
+
   /** Parses and checks the shape. */
   public ParsedRequest read(byte[] body) {
     Document document;
+    SchemaViolationException violation = null;
     try {
-      document = xml.parse(body);
+      // one pass parses and validates; an invalid request is read again below so that the
+      // shape checks name what is wrong before the schema does
+      document = schema.parseValidated(xml, body);
+    } catch (SchemaViolationException e) {
+      violation = e;
+      document = parsePlain(body);
     } catch (XmlRejectedException e) {
       throw new MalformedRequestException("not acceptable XML: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -83,11 +100,9 @@ public final class RequestReader {
     if (bodyElements.size() != 1) {
       throw new MalformedRequestException("Body holds exactly one request element");
     }
-    try {
-      schema.validate(document);
-    } catch (SchemaViolationException e) {
+    if (violation != null) {
       throw new MalformedRequestException(
-          "not a valid DUIS request at " + e.location() + ": " + e.reason());
+          "not a valid DUIS request at " + violation.location() + ": " + violation.reason());
     }
     ServiceRequest message;
     try {
