@@ -32,10 +32,16 @@ import picocli.CommandLine.Option;
     description = "Measures SR 12.1 throughput and latency beside WireMock and bare Netty.")
 public final class Compare implements Callable<Integer> {
 
-  @Option(names = "--duration", description = "Measured time per run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      converter = Compare.Seconds.class,
+      description = "Measured time per run (default ${DEFAULT-VALUE}).")
   Duration duration = Duration.ofSeconds(10);
 
-  @Option(names = "--warmup", description = "Warm-up per run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      converter = Compare.Seconds.class,
+      description = "Warm-up per run (default ${DEFAULT-VALUE}).")
   Duration warmup = Duration.ofSeconds(5);
 
   @Option(names = "--connections", description = "Connections (default ${DEFAULT-VALUE}).")
@@ -54,6 +60,7 @@ public final class Compare implements Callable<Integer> {
 
   @Option(
       names = "--soak",
+      converter = Compare.Seconds.class,
       description = "Then run the simulator open-loop at half saturation for this long (e.g. 10m).")
   Duration soak;
 
@@ -240,6 +247,29 @@ public final class Compare implements Callable<Integer> {
         Locale.ROOT,
         "full checks p99 at half saturation: %.2f ms (goal < 10 ms)%n",
         rows.get(4).result().percentileMillis(99));
+  }
+
+  /** Durations as {@code 500ms}, {@code 10s}, {@code 10m} or ISO-8601 ({@code PT10S}). */
+  static final class Seconds implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      if (v.startsWith("pt")) {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      }
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      }
+      long n = Long.parseLong(v.substring(0, v.length() - 1));
+      return switch (v.charAt(v.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "not a duration: " + value + " (e.g. 500ms, 10s, 10m, PT10S)");
+      };
+    }
   }
 
   /** One line of the table. */

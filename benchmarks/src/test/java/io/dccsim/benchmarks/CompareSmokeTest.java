@@ -11,6 +11,17 @@ import picocli.CommandLine;
 /** The whole comparison in its quick mode: every target answers, the table and ratios print. */
 class CompareSmokeTest {
   @Test
+  void durationsReadAsUsersWriteThem() {
+    Compare.Seconds seconds = new Compare.Seconds();
+    assertThat(seconds.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(seconds.convert("10s")).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(seconds.convert("10m")).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(seconds.convert("PT15S")).isEqualTo(java.time.Duration.ofSeconds(15));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> seconds.convert("10x"))
+        .hasMessageContaining("not a duration");
+  }
+
+  @Test
   void quickComparisonRunsEveryTargetWithoutErrors() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
