@@ -29,6 +29,8 @@ import org.w3c.dom.Document;
  * increase, so the replay check passes as it would for real traffic.
  */
 public final class SimulatorUnderLoad implements AutoCloseable {
+  private static final int WARMUP_PER_USER = 200;
+
   /** The bytes every successful SR 12.1 answer contains. */
   public static final byte[] SUCCESS = ">I0<".getBytes(StandardCharsets.UTF_8);
 
@@ -36,11 +38,17 @@ public final class SimulatorUnderLoad implements AutoCloseable {
 
   private final Simulator simulator;
   private final List<List<byte[]>> streams;
+  private final List<List<byte[]>> warmupStreams;
   private final byte[] sampleRequest;
 
-  private SimulatorUnderLoad(Simulator simulator, List<List<byte[]>> streams, byte[] sample) {
+  private SimulatorUnderLoad(
+      Simulator simulator,
+      List<List<byte[]>> streams,
+      List<List<byte[]>> warmupStreams,
+      byte[] sample) {
     this.simulator = simulator;
     this.streams = streams;
+    this.warmupStreams = warmupStreams;
     this.sampleRequest = sample;
   }
 
@@ -74,11 +82,18 @@ public final class SimulatorUnderLoad implements AutoCloseable {
                 .parallel()
                 .mapToObj(i -> presign(sim, Eui64.of(0x90B3D51F30020000L + i), perUser + 1))
                 .toList());
+    // Other users, with short streams, warm the JIT up: once a stream wraps around its counters
+    // repeat and the answers are E1, which still runs parsing, verification and signing.
+    List<List<byte[]>> warmup =
+        IntStream.range(0, users)
+            .parallel()
+            .mapToObj(i -> presign(sim, Eui64.of(0x90B3D51F30030000L + i), WARMUP_PER_USER))
+            .toList();
     // The first request of the first stream is kept aside to fetch one real answer.
     List<byte[]> first = new ArrayList<>(streams.get(0));
     byte[] sample = first.remove(0);
     streams.set(0, first);
-    return new SimulatorUnderLoad(sim, streams, sample);
+    return new SimulatorUnderLoad(sim, streams, warmup, sample);
   }
 
   private static List<byte[]> presign(Simulator sim, Eui64 user, int count) {
@@ -125,6 +140,19 @@ public final class SimulatorUnderLoad implements AutoCloseable {
             streams,
             java.util.Optional.empty())
         .expecting(SUCCESS);
+  }
+
+  /**
+   * A target for warming the JIT up only: other users' short streams, wrapping around (so mostly E1
+   * answers); never measure with it.
+   */
+  public LoadTarget warmupTarget() {
+    return new LoadTarget(
+        "JIT warm-up",
+        URI.create(simulator.endpoint(PATH)),
+        "application/xml",
+        warmupStreams,
+        java.util.Optional.empty());
   }
 
   /**
