@@ -121,133 +121,86 @@ public final class DccSimulatorExtension
 
   /** Builds a programmatically registered extension; unset options take the defaults. */
   public static final class Builder {
-    private SimulatorOptions o = SimulatorOptions.DEFAULTS;
+    private boolean shared = SimulatorOptions.DEFAULTS.shared();
+    private boolean resetBetweenTests = SimulatorOptions.DEFAULTS.resetBetweenTests();
+    private int journalCapacity = SimulatorOptions.DEFAULTS.journalCapacity();
+    private Optional<Instant> startAt = SimulatorOptions.DEFAULTS.startAt();
+    private double clockRate = SimulatorOptions.DEFAULTS.clockRate();
+    private String baseline = SimulatorOptions.DEFAULTS.baseline();
+    private long seed = SimulatorOptions.DEFAULTS.seed();
+    private boolean controlApi = SimulatorOptions.DEFAULTS.controlApi();
 
     private Builder() {}
 
     /** One simulator per run (true, the default) or per test class. */
     public Builder shared(boolean shared) {
-      o =
-          new SimulatorOptions(
-              shared,
-              o.resetBetweenTests(),
-              o.journalCapacity(),
-              o.startAt(),
-              o.clockRate(),
-              o.baseline(),
-              o.seed(),
-              o.controlApi());
-      return this;
+      this.shared = shared;
+      return checked();
     }
 
     /** Reset state before each test (true, the default). */
     public Builder resetBetweenTests(boolean reset) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              reset,
-              o.journalCapacity(),
-              o.startAt(),
-              o.clockRate(),
-              o.baseline(),
-              o.seed(),
-              o.controlApi());
-      return this;
+      this.resetBetweenTests = reset;
+      return checked();
     }
 
     /** The journal's capacity. */
     public Builder journalCapacity(int capacity) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              o.resetBetweenTests(),
-              capacity,
-              o.startAt(),
-              o.clockRate(),
-              o.baseline(),
-              o.seed(),
-              o.controlApi());
-      return this;
+      this.journalCapacity = capacity;
+      return checked();
     }
 
     /** Where the simulated clock starts. */
     public Builder startAt(Instant start) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              o.resetBetweenTests(),
-              o.journalCapacity(),
-              Optional.of(Objects.requireNonNull(start, "start")),
-              o.clockRate(),
-              o.baseline(),
-              o.seed(),
-              o.controlApi());
-      return this;
+      this.startAt = Optional.of(Objects.requireNonNull(start, "start"));
+      return checked();
     }
 
     /** Simulated seconds per real second (0 frozen). */
     public Builder clockRate(double rate) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              o.resetBetweenTests(),
-              o.journalCapacity(),
-              o.startAt(),
-              rate,
-              o.baseline(),
-              o.seed(),
-              o.controlApi());
-      return this;
+      this.clockRate = rate;
+      return checked();
     }
 
-    /** The baseline policy: {@code by-date}, {@code JUNE_2021} or {@code PRE_JUNE_2021}. */
+    /** {@code by-date}, {@code JUNE_2021} or {@code PRE_JUNE_2021}. */
     public Builder baseline(String baseline) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              o.resetBetweenTests(),
-              o.journalCapacity(),
-              o.startAt(),
-              o.clockRate(),
-              baseline,
-              o.seed(),
-              o.controlApi());
-      return this;
+      this.baseline = baseline;
+      return checked();
     }
 
     /** The seed of random delays. */
     public Builder seed(long seed) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              o.resetBetweenTests(),
-              o.journalCapacity(),
-              o.startAt(),
-              o.clockRate(),
-              o.baseline(),
-              seed,
-              o.controlApi());
-      return this;
+      this.seed = seed;
+      return checked();
     }
 
-    /** Also start the control API. */
+    /** Also start the control API on its own loopback port. */
     public Builder controlApi(boolean controlApi) {
-      o =
-          new SimulatorOptions(
-              o.shared(),
-              o.resetBetweenTests(),
-              o.journalCapacity(),
-              o.startAt(),
-              o.clockRate(),
-              o.baseline(),
-              o.seed(),
-              controlApi);
-      return this;
+      this.controlApi = controlApi;
+      return checked();
     }
 
     /** The extension. */
     public DccSimulatorExtension build() {
-      return new DccSimulatorExtension(o);
+      return new DccSimulatorExtension(options());
+    }
+
+    // Each setter validates at once, so a bad option is reported where it is written.
+    private Builder checked() {
+      options();
+      return this;
+    }
+
+    private SimulatorOptions options() {
+      return new SimulatorOptions(
+          shared,
+          resetBetweenTests,
+          journalCapacity,
+          startAt,
+          clockRate,
+          baseline,
+          seed,
+          controlApi);
     }
   }
 }
