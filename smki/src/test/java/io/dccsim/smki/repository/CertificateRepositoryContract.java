@@ -23,13 +23,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import net.jqwik.api.Arbitraries;
@@ -595,25 +593,7 @@ public abstract class CertificateRepositoryContract {
     ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
     try {
       CountDownLatch start = new CountDownLatch(1);
-      AtomicBoolean writing = new AtomicBoolean(true);
-      List<Long> readerSaw = new CopyOnWriteArrayList<>();
-      Future<?> reader =
-          pool.submit(
-              () -> {
-                start.await();
-                long last = 0;
-                while (true) {
-                  boolean done = !writing.get();
-                  List<CertificateChange> page = repo.changesAfter(last, 64);
-                  for (CertificateChange c : page) {
-                    readerSaw.add(c.sequence());
-                    last = c.sequence();
-                  }
-                  if (done && page.isEmpty()) {
-                    return null;
-                  }
-                }
-              });
+      FeedFollower reader = new FeedFollower(pool, start, repo, 64);
       List<Future<?>> jobs = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int writer = w;
@@ -650,8 +630,7 @@ public abstract class CertificateRepositoryContract {
       for (Future<?> job : jobs) {
         job.get(2, TimeUnit.MINUTES);
       }
-      writing.set(false);
-      reader.get(2, TimeUnit.MINUTES);
+      List<Long> readerSaw = reader.finish();
 
       assertThat(repo.count()).isEqualTo((long) writers * perWriter);
       long last = repo.lastSequence();

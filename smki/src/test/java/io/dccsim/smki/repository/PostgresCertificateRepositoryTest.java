@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,25 +74,7 @@ class PostgresCertificateRepositoryTest extends CertificateRepositoryContract {
       ExecutorService pool = Executors.newFixedThreadPool(3);
       try {
         CountDownLatch start = new CountDownLatch(1);
-        AtomicBoolean writing = new AtomicBoolean(true);
-        List<Long> readerSaw = new ArrayList<>();
-        Future<?> reader =
-            pool.submit(
-                () -> {
-                  start.await();
-                  long last = 0;
-                  while (true) {
-                    boolean done = !writing.get();
-                    List<CertificateChange> page = other.changesAfter(last, 50);
-                    for (CertificateChange c : page) {
-                      readerSaw.add(c.sequence());
-                      last = c.sequence();
-                    }
-                    if (done && page.isEmpty()) {
-                      return null;
-                    }
-                  }
-                });
+        FeedFollower reader = new FeedFollower(pool, start, other, 50);
         List<Future<?>> writers = new ArrayList<>();
         List<CertificateRepository> repos = List.of(repo, other);
         for (int w = 0; w < 2; w++) {
@@ -121,8 +102,7 @@ class PostgresCertificateRepositoryTest extends CertificateRepositoryContract {
         for (Future<?> f : writers) {
           f.get(2, TimeUnit.MINUTES);
         }
-        writing.set(false);
-        reader.get(2, TimeUnit.MINUTES);
+        List<Long> readerSaw = reader.finish();
 
         assertThat(repo.count()).isEqualTo(2L * perWriter);
         assertThat(other.lastSequence()).isEqualTo(4L * perWriter);
