@@ -252,9 +252,17 @@ public final class Simulator implements AutoCloseable {
    * stay as they are.
    */
   public void reset() {
-    replays.reset();
+    forgetRequestCounters();
     interventions.set(InterventionSource.NONE);
     coverage.set(initialCoverage);
+  }
+
+  /**
+   * Forgets the last accepted RequestID counter of every originator, so a client may start its
+   * counters again; nothing else changes.
+   */
+  public void forgetRequestCounters() {
+    replays.reset();
   }
 
   /** Stops the server (gracefully) and closes the repository if the simulator created it. */

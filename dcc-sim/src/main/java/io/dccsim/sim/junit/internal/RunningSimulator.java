@@ -80,9 +80,9 @@ public final class RunningSimulator implements AutoCloseable {
               BaselineSetting.of(simulator::baselinePolicy, simulator::baselinePolicy),
               Optional.of(coverage),
               () -> {
-                // The simulator's own reset forgets replay counters but also drops what the
-                // harness installed, so install it again.
-                simulator.reset();
+                simulator.forgetRequestCounters();
+                // A test may have swapped the simulator's coverage model or interventions
+                // through the handle: put the harness's own back.
                 install.run();
               });
       Optional<ControlServer> control =
