@@ -73,7 +73,7 @@ public final class SimulatorUnderLoad implements AutoCloseable {
             workerThreads,
             Math.max(defaults.workQueueCapacity(), users * 4),
             defaults.maxPipelined(),
-            0,
+            0, // no request/response bodies copied into exchange records: no journal listens
             defaults.tls());
     Simulator sim = Simulator.builder().server(settings).signatureChecks(signatureChecks).start();
     List<List<byte[]>> streams =
