@@ -31,6 +31,7 @@ class DuisServerTest {
   private final List<ExchangeListener> listeners =
       new CopyOnWriteArrayList<>(List.of(exchanges::add));
   private final Clock clock = Clock.fixed(Instant.parse("2021-07-01T10:00:00Z"), ZoneOffset.UTC);
+  private final SimulatorMetrics metrics = new SimulatorMetrics();
   private DuisServer server;
 
   /** Echoes the body, upper-cased, with a 200; "delay:N" waits N ms; "reset" resets. */
@@ -60,7 +61,7 @@ class DuisServerTest {
   }
 
   private void start(ServerSettings settings, RequestProcessor processor) throws Exception {
-    server = DuisServer.start(settings, processor, listeners, new SimulatorMetrics(), clock);
+    server = DuisServer.start(settings, processor, listeners, metrics, clock);
   }
 
   @AfterEach
@@ -228,6 +229,15 @@ class DuisServerTest {
       assertThat(slow.read().status()).isEqualTo(408);
       assertThat(slow.closedByServer()).isTrue();
     }
+    // The timeout is an exchange like any refusal: listeners and metrics hear of it.
+    await().until(() -> !exchanges.isEmpty());
+    Exchange timedOut = exchanges.get(0);
+    assertThat(timedOut.reason()).startsWith("request-timeout");
+    assertThat(timedOut.httpStatus()).isEqualTo(408);
+    assertThat(timedOut.verdict()).isEqualTo(Verdict.REFUSED_TRANSPORT);
+    assertThat(timedOut.path()).isEqualTo(D);
+    assertThat(timedOut.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    assertThat(metrics.scrape()).contains("dccsim_rejections_total{reason=\"request-timeout\"} 1");
     try (RawHttp idle = new RawHttp(server.address())) {
       assertThat(idle.closedByServer()).isTrue();
     }

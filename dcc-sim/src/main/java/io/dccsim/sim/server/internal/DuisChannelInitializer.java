@@ -53,7 +53,7 @@ public final class DuisChannelInitializer extends ChannelInitializer<SocketChann
         new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     p.addLast("idle-close", new IdleConnectionCloser());
     p.addLast("http", new HttpServerCodec(4096, 8192, 16 * 1024));
-    p.addLast("request-timeout", new RequestTimeout(settings.requestTimeout()));
+    p.addLast("request-timeout", new RequestTimeout(settings.requestTimeout(), reporter));
     p.addLast(
         "transport-checks", new TransportChecks(reporter, settings.maxBodyBytes(), metricsPage));
     p.addLast("aggregate", new HttpObjectAggregator(settings.maxBodyBytes()));

@@ -242,7 +242,7 @@ public final class RequestDispatch extends ChannelInboundHandlerAdapter {
         elapsed);
   }
 
-  private static Optional<X509Certificate> peerCertificate(ChannelHandlerContext ctx) {
+  static Optional<X509Certificate> peerCertificate(ChannelHandlerContext ctx) {
     SslHandler ssl = ctx.pipeline().get(SslHandler.class);
     if (ssl == null) {
       return Optional.empty();

@@ -1,5 +1,7 @@
 package io.dccsim.sim.server.internal;
 
+import io.dccsim.sim.server.Outcome;
+import io.dccsim.sim.spi.Verdict;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,31 +14,43 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A request must arrive whole within the request timeout from its first line, however slowly its
- * bytes trickle in: otherwise the server answers 408 and closes the connection.
+ * bytes trickle in: otherwise the server answers 408 and closes the connection. The timeout is an
+ * exchange like any refusal: listeners, metrics and the log hear of it.
  */
 public final class RequestTimeout extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(RequestTimeout.class);
 
   private final Duration timeout;
+  private final ExchangeReporter reporter;
   private ScheduledFuture<?> pending;
+  private String path = "-";
+  private Instant receivedAt;
+  private long startNanos;
 
-  /** Requests must arrive within {@code timeout}. */
-  public RequestTimeout(Duration timeout) {
+  /** Requests must arrive within {@code timeout}; timeouts are reported to {@code reporter}. */
+  public RequestTimeout(Duration timeout, ExchangeReporter reporter) {
     this.timeout = timeout;
+    this.reporter = reporter;
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    if (msg instanceof HttpRequest && pending == null) {
+    if (msg instanceof HttpRequest request && pending == null) {
+      path = new QueryStringDecoder(request.uri()).path();
+      receivedAt = reporter.clock().instant();
+      startNanos = System.nanoTime();
       pending = ctx.executor().schedule(() -> expire(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
     if (msg instanceof LastHttpContent && pending != null) {
@@ -57,11 +71,39 @@ public final class RequestTimeout extends ChannelInboundHandlerAdapter {
 
   private void expire(ChannelHandlerContext ctx) {
     pending = null;
-    LOG.info(
-        "request timed out remote={} reason=\"request-timeout: not whole within {}\"",
-        ctx.channel().remoteAddress(),
-        timeout);
-    if (ConnectionState.of(ctx.channel()).busy) {
+    String reason = "request-timeout: not whole within " + timeout;
+    boolean answerDue = ConnectionState.of(ctx.channel()).busy;
+    // With an earlier answer still due, the connection is closed without a 408 (status 0).
+    Outcome outcome =
+        answerDue
+            ? new Outcome(
+                Duration.ZERO,
+                new Outcome.Action.Reset(),
+                Verdict.REFUSED_TRANSPORT,
+                reason,
+                Optional.empty(),
+                Optional.empty())
+            : Outcome.plain(
+                HttpResponseStatus.REQUEST_TIMEOUT.code(),
+                Verdict.REFUSED_TRANSPORT,
+                "Request timed out",
+                reason);
+    try {
+      reporter.report(
+          reporter.nextSequence(),
+          receivedAt,
+          path,
+          RequestDispatch.address(ctx.channel().remoteAddress()),
+          RequestDispatch.peerCertificate(ctx),
+          outcome,
+          answerDue ? 0 : HttpResponseStatus.REQUEST_TIMEOUT.code(),
+          new byte[0],
+          new byte[0],
+          Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (RuntimeException e) {
+      LOG.warn("Reporting a request timeout failed: {}", e.toString());
+    }
+    if (answerDue) {
       ctx.close(); // an earlier answer is still due: do not write out of order
       return;
     }
