@@ -2,6 +2,7 @@ package io.dccsim.benchmarks;
 
 import io.dccsim.benchmarks.crypto.CryptoLimit;
 import io.dccsim.benchmarks.load.BareNettyServer;
+import io.dccsim.benchmarks.load.CpuProfile;
 import io.dccsim.benchmarks.load.HeapSampler;
 import io.dccsim.benchmarks.load.LoadGenerator;
 import io.dccsim.benchmarks.load.LoadResult;
@@ -63,6 +64,15 @@ public final class Compare implements Callable<Integer> {
               + " warm-up users so the JIT has compiled its paths (default ${DEFAULT-VALUE}).")
   Duration jitWarmup = Duration.ofSeconds(40);
 
+  @Option(
+      names = "--profile",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Sample where the CPU goes while row (1) is measured (JDK Flight Recorder; default on).")
+  boolean profile = true;
+
   @Option(names = "--quick", description = "A smoke run: fractions of a second each.")
   boolean quick;
 
@@ -119,6 +129,7 @@ public final class Compare implements Callable<Integer> {
                 Math.max(50, crypto.exchangesPerSecond() * seconds / connections * 2));
     List<Row> rows = new ArrayList<>();
     byte[] responseBytes;
+    CpuProfile.Breakdown breakdown;
     try (LoadGenerator gen = new LoadGenerator(clientThreads)) {
       LoadResult full;
       try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(true, connections, perUser, cores);
@@ -127,7 +138,13 @@ public final class Compare implements Callable<Integer> {
         // The simulator's paths (XML, Bouncy Castle's EC arithmetic) take tens of seconds to be
         // compiled; without this the first rows measure the JIT compiler.
         gen.closedLoop(sim.warmupTarget(), connections, Duration.ZERO, jitWarmup);
-        full = gen.closedLoop(sim.target("simulator, full checks"), connections, warmup, duration);
+        CpuProfile sampling = profile ? CpuProfile.start(Duration.ofMillis(10)) : null;
+        try {
+          full =
+              gen.closedLoop(sim.target("simulator, full checks"), connections, warmup, duration);
+        } finally {
+          breakdown = sampling == null ? null : sampling.stop();
+        }
         rows.add(new Row(full, heap.peakMiB()));
       }
       try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(false, connections, 200, cores);
@@ -179,6 +196,16 @@ public final class Compare implements Callable<Integer> {
                 heap.peakMiB()));
       }
       printTable(crypto, rows);
+      if (breakdown != null) {
+        out.println();
+        out.println("Where the CPU went while row (1) was measured:");
+        out.print(breakdown.table());
+        out.printf(
+            Locale.ROOT,
+            "ECDSA is %.0f%% of the Java samples: the most row (1) could reach of the crypto limit"
+                + " with everything else on the same cores.%n",
+            100 * breakdown.ecdsaShare());
+      }
       if (soak != null) {
         soak(gen, half, cores);
       }

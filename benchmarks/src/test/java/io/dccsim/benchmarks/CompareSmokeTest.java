@@ -41,7 +41,9 @@ class CompareSmokeTest {
         .contains("WireMock standalone, static stub")
         .contains("bare Netty, same bytes")
         .contains("full checks / crypto limit")
-        .contains("checks off / WireMock");
+        .contains("checks off / WireMock")
+        .contains("Where the CPU went while row (1) was measured")
+        .contains("ECDSA verify of the request");
     // Every row of the table reports zero errors: the simulator answered I0 to every request.
     report
         .lines()

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +44,18 @@ import org.HdrHistogram.Recorder;
  * percentiles instead of being hidden (no coordinated omission).
  */
 public final class LoadGenerator implements AutoCloseable {
+  /** The prefix of the generator's thread names (profiles count its samples apart). */
+  public static final String THREAD_NAME = "loadgen";
+
   private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(60);
 
   private final EventLoopGroup group;
 
   /** A generator with {@code threads} event-loop threads. */
   public LoadGenerator(int threads) {
-    this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            threads, new DefaultThreadFactory(THREAD_NAME, true), NioIoHandler.newFactory());
   }
 
   /** Saturates the target with {@code connections} connections for {@code warmup + duration}. */

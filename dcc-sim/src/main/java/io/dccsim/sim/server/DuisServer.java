@@ -82,10 +82,15 @@ public final class DuisServer implements AutoCloseable {
             new DefaultThreadFactory("dccsim-worker", true));
     metrics.gauge(
         "dccsim.work.queued", "Requests waiting for a worker", () -> workers.getQueue().size());
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    // Named threads, so thread dumps and profiles tell the server's from a client's in one JVM.
+    EventLoopGroup boss =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("dccsim-accept"), NioIoHandler.newFactory());
     EventLoopGroup loops =
         new MultiThreadIoEventLoopGroup(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            new DefaultThreadFactory("dccsim-io"),
+            NioIoHandler.newFactory());
     try {
       Channel channel =
           new ServerBootstrap()
