@@ -20,10 +20,8 @@ import io.dccsim.smki.repository.CertificateRepositories;
 import io.dccsim.smki.repository.CertificateRepository;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -214,23 +212,16 @@ public final class StandaloneSimulator implements AutoCloseable {
   }
 
   /** The credential kept in two PEM files, issued and written there the first time. */
-  private static Credential kept(Path dir, String cert, String key, Supplier<Credential> issue)
-      throws IOException {
+  private static Credential kept(Path dir, String cert, String key, Supplier<Credential> issue) {
     Path certFile = dir.resolve(cert);
     Path keyFile = dir.resolve(key);
     if (Files.exists(certFile) && Files.exists(keyFile)) {
       return CredentialLoader.load(certFile, keyFile);
     }
     Credential c = issue.get();
-    writeAtomically(certFile, c.certificateChainPem());
-    writeAtomically(keyFile, c.privateKeyPkcs8Pem());
+    // The key owner-only; each file whole or not at all.
+    PemMaterial.write(c, certFile, keyFile);
     return c;
-  }
-
-  private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The in-process simulator. */

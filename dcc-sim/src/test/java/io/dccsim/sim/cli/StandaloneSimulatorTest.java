@@ -58,6 +58,11 @@ class StandaloneSimulatorTest {
       Path pki = data.resolve("pki");
       assertThat(Files.readString(pki.resolve(StandaloneSimulator.SUPPLIER_KEY)))
           .contains("BEGIN PRIVATE KEY");
+      for (String key : List.of(StandaloneSimulator.SUPPLIER_KEY, StandaloneSimulator.DCC_KEY)) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pki.resolve(key))))
+            .as(key)
+            .isEqualTo("rw-------");
+      }
       first.value = s.simulator().dccCertificate().getSerialNumber();
       assertThat(answer(s, pki)).isNotEqualTo("E1");
     }
