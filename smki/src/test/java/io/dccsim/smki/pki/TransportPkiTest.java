@@ -82,6 +82,11 @@ class TransportPkiTest {
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dir.resolve(TransportPki.CA_KEY_FILE))))
         .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(TransportPki.CA_CERT_FILE))))
+        .as("a certificate is for everyone to read")
+        .startsWith("rw-r");
     TransportPki again = TransportPki.loadOrCreate(dir, Clock.systemUTC());
     assertThat(again.ca().certificate()).isEqualTo(first.ca().certificate());
     assertThat(Files.readAllBytes(dir.resolve(TransportPki.CA_CERT_FILE))).isEqualTo(saved);
