@@ -2,13 +2,18 @@ package io.dccsim.sim.cli;
 
 import io.dccsim.sim.config.ConfigFile;
 import io.dccsim.sim.config.SimulatorConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dccsim serve}: starts the simulated DCC and runs until stopped (SIGTERM or Ctrl-C stops it
@@ -20,6 +25,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Start the simulated DCC (the default command).")
 public final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
   @Option(names = "--config", description = "A YAML file of settings.")
   Path config;
 
@@ -88,8 +95,32 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-client-auth", description = "none, optional or require.")
   String tlsClientAuth;
 
+  @Option(
+      names = "--tls-generate",
+      description = "true: HTTPS with a certificate from a TLS CA kept in the PKI directory.")
+  String tlsGenerate;
+
   @Option(names = "--smki-port", description = "SMKI repository interface port, -1 for off.")
   String smkiPort;
+
+  @Option(names = "--store", description = "SMKI store: h2 (default) or postgresql.")
+  String store;
+
+  @Option(names = "--store-url", description = "PostgreSQL JDBC URL.")
+  String storeUrl;
+
+  @Option(names = "--store-user", description = "PostgreSQL user.")
+  String storeUser;
+
+  @Option(
+      names = "--store-password",
+      description = "PostgreSQL password (better: the DCCSIM_STORE_PASSWORD variable).")
+  String storePassword;
+
+  @Option(names = "--store-schema", description = "PostgreSQL schema (default dccsim).")
+  String storeSchema;
+
+  @Spec CommandSpec spec;
 
   /** The settings the flags give (only those given). */
   Map<String, String> flags() {
@@ -115,8 +146,32 @@ public final class ServeCommand implements Callable<Integer> {
     put(f, "tls-key-file", tlsKeyFile);
     put(f, "tls-client-ca-file", tlsClientCaFile);
     put(f, "tls-client-auth", tlsClientAuth);
+    put(f, "tls-generate", tlsGenerate);
     put(f, "smki-port", smkiPort);
+    put(f, "store", store);
+    put(f, "store-url", storeUrl);
+    put(f, "store-user", storeUser);
+    put(f, "store-password", storePassword);
+    put(f, "store-schema", storeSchema);
     return f;
+  }
+
+  /** The messages of an exception and its causes, each once, with any URL password hidden. */
+  static String reasons(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    String last = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      if (last != null && last.contains(m)) {
+        continue;
+      }
+      b.append(b.length() == 0 ? "" : ": ").append(m);
+      last = m;
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return SimulatorConfig.redactUrl(b.toString());
   }
 
   private static void put(Map<String, String> f, String key, String value) {
@@ -133,14 +188,26 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter err =
+        spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
     SimulatorConfig settings;
     try {
       settings = configuration(System.getenv());
     } catch (IllegalArgumentException e) {
-      System.err.println("dccsim: " + e.getMessage());
+      err.println("dccsim: " + e.getMessage());
+      err.flush();
       return 2;
     }
-    StandaloneSimulator running = StandaloneSimulator.start(settings);
+    StandaloneSimulator running;
+    try {
+      running = StandaloneSimulator.start(settings);
+    } catch (Exception e) {
+      // The user gets the reasons; the stack trace goes to the log at DEBUG.
+      LOG.debug("Start-up failed", e);
+      err.println("dccsim: cannot start: " + reasons(e));
+      err.flush();
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

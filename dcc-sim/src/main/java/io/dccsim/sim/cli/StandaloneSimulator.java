@@ -15,24 +15,26 @@ import io.dccsim.smki.pki.Credential;
 import io.dccsim.smki.pki.CredentialLoader;
 import io.dccsim.smki.pki.PemMaterial;
 import io.dccsim.smki.pki.TestPki;
+import io.dccsim.smki.pki.TransportPki;
 import io.dccsim.smki.repository.CertificateRepositories;
 import io.dccsim.smki.repository.CertificateRepository;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * The simulator as a program: a PKI kept under the data directory (its PEM certificates and PKCS#8
- * keys written out for clients in any language), the SMKI store in H2 under the data directory, the
- * SMKI repository interface, coverage from a file or synthetic, and the DUIS server.
+ * keys written out for clients in any language), the SMKI store (H2 under the data directory, or
+ * PostgreSQL), the SMKI repository interface, coverage from a file or synthetic, and the DUIS
+ * server over HTTP, or HTTPS with supplied or generated ({@link GeneratedTls}) certificates.
  */
 public final class StandaloneSimulator implements AutoCloseable {
   /** The files written to the PKI directory. */
@@ -47,23 +49,46 @@ public final class StandaloneSimulator implements AutoCloseable {
   /** The test supplier's private key file. */
   public static final String SUPPLIER_KEY = "supplier-xmlsign.key.pem";
 
+  /** The transport CA's certificate, what HTTPS clients trust when TLS is generated. */
+  public static final String TLS_CA_CERT = TransportPki.CA_CERT_FILE;
+
+  /** The generated TLS server certificate chain. */
+  public static final String TLS_SERVER_CERT = "tls-server.cert.pem";
+
+  /** The generated TLS server private key. */
+  public static final String TLS_SERVER_KEY = "tls-server.key.pem";
+
+  /** The test supplier's generated TLS client certificate chain. */
+  public static final String SUPPLIER_TLS_CERT = "supplier-tls.cert.pem";
+
+  /** The test supplier's generated TLS client private key. */
+  public static final String SUPPLIER_TLS_KEY = "supplier-tls.key.pem";
+
   private final Simulator simulator;
   private final CertificateRepository repository;
   private final SmkiRepositoryServer smki;
-  private final Path pkiDir;
+  private final SimulatorConfig config;
+  private final boolean tlsGenerated;
 
   private StandaloneSimulator(
       Simulator simulator,
       CertificateRepository repository,
       SmkiRepositoryServer smki,
-      Path pkiDir) {
+      SimulatorConfig config,
+      boolean tlsGenerated) {
     this.simulator = simulator;
     this.repository = repository;
     this.smki = smki;
-    this.pkiDir = pkiDir;
+    this.config = config;
+    this.tlsGenerated = tlsGenerated;
   }
 
-  /** Starts everything the configuration asks for. */
+  /**
+   * Starts everything the configuration asks for.
+   *
+   * @throws io.dccsim.smki.repository.CertificateRepositoryException when the store cannot be
+   *     opened (for example PostgreSQL cannot be reached)
+   */
   public static StandaloneSimulator start(SimulatorConfig config) throws IOException {
     SimulatedClock clock =
         config
@@ -89,8 +114,6 @@ public final class StandaloneSimulator implements AutoCloseable {
             SUPPLIER_CERT,
             SUPPLIER_KEY,
             () -> pki.xmlSigningCredential(Simulator.TEST_SUPPLIER_EUI));
-    CertificateRepository repository =
-        CertificateRepositories.h2File(config.dataDir().resolve("smki"));
     CoverageModel coverage =
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
@@ -110,22 +133,36 @@ public final class StandaloneSimulator implements AutoCloseable {
             16,
             64 * 1024,
             java.util.Optional.empty());
+    ClientAuthMode mode = ClientAuthMode.valueOf(config.tlsClientAuth().toUpperCase(Locale.ROOT));
+    List<X509Certificate> clientIssuers =
+        config.tlsClientCaFile().map(PemMaterial::certificates).orElse(List.of());
+    boolean generated = false;
     if (config.tlsCertFile().isPresent()) {
-      ClientAuthMode mode = ClientAuthMode.valueOf(config.tlsClientAuth().toUpperCase(Locale.ROOT));
+      // Supplied files win over tls-generate.
       settings =
           settings.withTls(
               new TlsSettings(
                   PemMaterial.certificates(config.tlsCertFile().get()),
-                  PemMaterial.privateKey(
-                      config
-                          .tlsKeyFile()
-                          .orElseThrow(
-                              () ->
-                                  new IllegalArgumentException(
-                                      "tls-cert-file needs tls-key-file"))),
-                  config.tlsClientCaFile().map(PemMaterial::certificates).orElse(List.of()),
+                  PemMaterial.privateKey(config.tlsKeyFile().orElseThrow()),
+                  clientIssuers,
                   mode));
+    } else if (config.tlsGenerate()) {
+      GeneratedTls tls =
+          GeneratedTls.prepare(
+              pkiDir, config.host(), Simulator.TEST_SUPPLIER_EUI.toString(), Clock.systemUTC());
+      List<X509Certificate> chain = new ArrayList<>();
+      chain.add(tls.server().certificate());
+      chain.addAll(tls.server().chain());
+      settings =
+          settings.withTls(
+              new TlsSettings(
+                  chain,
+                  tls.server().privateKey(),
+                  clientIssuers.isEmpty() ? List.of(tls.ca()) : clientIssuers,
+                  mode));
+      generated = true;
     }
+    CertificateRepository repository = openStore(config);
     Simulator simulator;
     try {
       simulator =
@@ -147,33 +184,44 @@ public final class StandaloneSimulator implements AutoCloseable {
     }
     SmkiRepositoryServer smki = null;
     if (config.smkiPort() >= 0) {
-      smki =
-          SmkiRepositoryServer.builder(repository)
-              .host(config.host())
-              .port(config.smkiPort())
-              .start();
+      try {
+        smki =
+            SmkiRepositoryServer.builder(repository)
+                .host(config.host())
+                .port(config.smkiPort())
+                .start();
+      } catch (RuntimeException e) {
+        simulator.close();
+        repository.close();
+        throw e;
+      }
     }
-    return new StandaloneSimulator(simulator, repository, smki, pkiDir);
+    return new StandaloneSimulator(simulator, repository, smki, config, generated);
+  }
+
+  /** The SMKI store the configuration names: H2 under the data directory, or PostgreSQL. */
+  private static CertificateRepository openStore(SimulatorConfig config) {
+    if (config.postgresStore()) {
+      return CertificateRepositories.postgres(
+          config.storeUrl().orElseThrow(),
+          config.storeUser(),
+          config.storePassword(),
+          config.storeSchema());
+    }
+    return CertificateRepositories.h2File(config.dataDir().resolve("smki"));
   }
 
   /** The credential kept in two PEM files, issued and written there the first time. */
-  private static Credential kept(Path dir, String cert, String key, Supplier<Credential> issue)
-      throws IOException {
+  private static Credential kept(Path dir, String cert, String key, Supplier<Credential> issue) {
     Path certFile = dir.resolve(cert);
     Path keyFile = dir.resolve(key);
     if (Files.exists(certFile) && Files.exists(keyFile)) {
       return CredentialLoader.load(certFile, keyFile);
     }
     Credential c = issue.get();
-    writeAtomically(certFile, c.certificateChainPem());
-    writeAtomically(keyFile, c.privateKeyPkcs8Pem());
+    // The key owner-only; each file whole or not at all.
+    PemMaterial.write(c, certFile, keyFile);
     return c;
-  }
-
-  private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The in-process simulator. */
@@ -194,7 +242,8 @@ public final class StandaloneSimulator implements AutoCloseable {
     }
     out.println("  DCC EUI          " + Simulator.DCC_EUI);
     out.println("  test supplier    " + simulator.testSupplier().eui() + " (Import Supplier)");
-    out.println("  credentials in   " + pkiDir.toAbsolutePath());
+    Path pkiDir = config.pkiDir().toAbsolutePath();
+    out.println("  credentials in   " + pkiDir);
     out.println(
         "    "
             + DCC_CERT
@@ -203,12 +252,55 @@ public final class StandaloneSimulator implements AutoCloseable {
             + " + "
             + SUPPLIER_KEY
             + " (sign requests)");
+    describeTls(out, pkiDir);
+    out.println("  SMKI store       " + storeDescription());
     out.println("  baseline policy  " + simulator.baselinePolicy());
     if (!simulator.checksSignatures()) {
       out.println(
           "  WARNING          signature checks are OFF (load-test setting): requests are not"
               + " authenticated");
     }
+  }
+
+  private void describeTls(PrintStream out, Path pkiDir) {
+    String clientAuth = config.tlsClientAuth();
+    if (tlsGenerated) {
+      out.println("  TLS              generated; clients trust " + pkiDir.resolve(TLS_CA_CERT));
+      out.println("    " + TLS_SERVER_CERT + " + " + TLS_SERVER_KEY + " (the server's)");
+      out.println(
+          "    "
+              + SUPPLIER_TLS_CERT
+              + " + "
+              + SUPPLIER_TLS_KEY
+              + " (the test supplier's client certificate; client auth "
+              + clientAuth
+              + ")");
+      if (config.tlsClientCaFile().isPresent()) {
+        out.println(
+            "    client certificates chain to " + config.tlsClientCaFile().get().toAbsolutePath());
+      }
+    } else if (config.tlsCertFile().isPresent()) {
+      out.println(
+          "  TLS              "
+              + config.tlsCertFile().get().toAbsolutePath()
+              + " (client auth "
+              + clientAuth
+              + ")"
+              + (config.tlsGenerate() ? "; tls-generate is ignored: tls-cert-file is given" : ""));
+    }
+  }
+
+  private String storeDescription() {
+    if (config.postgresStore()) {
+      return "PostgreSQL "
+          + SimulatorConfig.redactUrl(config.storeUrl().orElseThrow())
+          + " (user "
+          + config.storeUser()
+          + ", schema "
+          + config.storeSchema()
+          + ")";
+    }
+    return "H2 " + config.dataDir().resolve("smki").toAbsolutePath();
   }
 
   /** Stops the servers and closes the store. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  * The standalone simulator's settings. Each key can come from a YAML file, the environment ({@code
  * DCCSIM_} + the key upper-cased with {@code -} as {@code _}) or a flag ({@code --key}); flags win
  * over the environment, which wins over the file. See {@link #KEYS} for every key and its default.
+ * {@link #toString()} never shows the store password.
  */
 public record SimulatorConfig(
     String host,
@@ -35,7 +36,25 @@ public record SimulatorConfig(
     Optional<Path> tlsKeyFile,
     Optional<Path> tlsClientCaFile,
     String tlsClientAuth,
-    int smkiPort) {
+    boolean tlsGenerate,
+    int smkiPort,
+    String store,
+    Optional<String> storeUrl,
+    String storeUser,
+    String storePassword,
+    String storeSchema) {
+
+  /** The {@code store} value for the embedded H2 store under the data directory. */
+  public static final String STORE_H2 = "h2";
+
+  /** The {@code store} value for a PostgreSQL store. */
+  public static final String STORE_POSTGRESQL = "postgresql";
+
+  private static final java.util.List<String> CLIENT_AUTH =
+      java.util.List.of("none", "optional", "require");
+
+  private static final java.util.regex.Pattern SCHEMA =
+      java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   /** Every key, with its default ({@code ""} for none) and meaning. */
   public static final Map<String, String[]> KEYS = keys();
@@ -73,7 +92,21 @@ public record SimulatorConfig(
     k.put("tls-key-file", new String[] {"", "TLS server private key (PKCS#8 PEM)"});
     k.put("tls-client-ca-file", new String[] {"", "issuers trusted for client certificates (PEM)"});
     k.put("tls-client-auth", new String[] {"none", "none, optional or require"});
+    k.put(
+        "tls-generate",
+        new String[] {
+          "false", "true: HTTPS with a certificate from a TLS CA kept in pki-dir (no PEM files)"
+        });
     k.put("smki-port", new String[] {"8083", "SMKI repository interface port (-1: off)"});
+    k.put("store", new String[] {STORE_H2, "SMKI store: h2 (under data-dir) or postgresql"});
+    k.put(
+        "store-url",
+        new String[] {"", "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/dccsim"});
+    k.put("store-user", new String[] {"", "PostgreSQL user"});
+    k.put(
+        "store-password",
+        new String[] {"", "PostgreSQL password (best given as DCCSIM_STORE_PASSWORD)"});
+    k.put("store-schema", new String[] {"dccsim", "PostgreSQL schema of the tables (created)"});
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -91,6 +124,7 @@ public record SimulatorConfig(
       Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
     Map<String, String> v = new LinkedHashMap<>();
     KEYS.forEach((key, info) -> v.put(key, info[0]));
+    java.util.Set<String> given = new java.util.HashSet<>();
     for (Map<String, String> layer : java.util.List.of(file, env, flags)) {
       for (Map.Entry<String, String> e : layer.entrySet()) {
         if (!KEYS.containsKey(e.getKey())) {
@@ -98,32 +132,167 @@ public record SimulatorConfig(
               "Unknown setting '" + e.getKey() + "' (known: " + KEYS.keySet() + ")");
         }
         v.put(e.getKey(), e.getValue());
+        if (e.getValue() != null && !e.getValue().isBlank()) {
+          given.add(e.getKey());
+        }
       }
     }
     Path data = Path.of(v.get("data-dir"));
-    return new SimulatorConfig(
-        v.get("host"),
-        integer(v, "port"),
-        data,
-        v.get("pki-dir").isEmpty() ? data.resolve("pki") : Path.of(v.get("pki-dir")),
-        v.get("baseline"),
-        optional(v, "clock-start").map(s -> parse("clock-start", () -> Instant.parse(s))),
-        bool(v, "write-unknown-literally"),
-        bool(v, "signature-checks"),
-        optional(v, "coverage-file").map(Path::of),
-        integer(v, "max-body-bytes"),
-        integer(v, "max-connections"),
-        integer(v, "worker-threads"),
-        integer(v, "work-queue"),
-        parse("request-timeout", () -> Duration.parse(v.get("request-timeout"))),
-        parse("idle-timeout", () -> Duration.parse(v.get("idle-timeout"))),
-        optional(v, "dcc-cert-file").map(Path::of),
-        optional(v, "dcc-key-file").map(Path::of),
-        optional(v, "tls-cert-file").map(Path::of),
-        optional(v, "tls-key-file").map(Path::of),
-        optional(v, "tls-client-ca-file").map(Path::of),
-        v.get("tls-client-auth").toLowerCase(Locale.ROOT),
-        integer(v, "smki-port"));
+    SimulatorConfig c =
+        new SimulatorConfig(
+            v.get("host"),
+            integer(v, "port"),
+            data,
+            v.get("pki-dir").isEmpty() ? data.resolve("pki") : Path.of(v.get("pki-dir")),
+            v.get("baseline"),
+            optional(v, "clock-start").map(s -> parse("clock-start", () -> Instant.parse(s))),
+            bool(v, "write-unknown-literally"),
+            bool(v, "signature-checks"),
+            optional(v, "coverage-file").map(Path::of),
+            integer(v, "max-body-bytes"),
+            integer(v, "max-connections"),
+            integer(v, "worker-threads"),
+            integer(v, "work-queue"),
+            parse("request-timeout", () -> Duration.parse(v.get("request-timeout"))),
+            parse("idle-timeout", () -> Duration.parse(v.get("idle-timeout"))),
+            optional(v, "dcc-cert-file").map(Path::of),
+            optional(v, "dcc-key-file").map(Path::of),
+            optional(v, "tls-cert-file").map(Path::of),
+            optional(v, "tls-key-file").map(Path::of),
+            optional(v, "tls-client-ca-file").map(Path::of),
+            v.get("tls-client-auth").strip().toLowerCase(Locale.ROOT),
+            bool(v, "tls-generate"),
+            integer(v, "smki-port"),
+            v.get("store").strip().toLowerCase(Locale.ROOT),
+            optional(v, "store-url"),
+            v.get("store-user").strip(),
+            v.get("store-password"),
+            v.get("store-schema").strip());
+    c.checkPairs();
+    c.checkTls();
+    c.checkStore(given);
+    return c;
+  }
+
+  /** Whether the DUIS server speaks HTTPS. */
+  public boolean https() {
+    return tlsCertFile.isPresent() || tlsGenerate;
+  }
+
+  /** Whether the SMKI store is PostgreSQL. */
+  public boolean postgresStore() {
+    return store.equals(STORE_POSTGRESQL);
+  }
+
+  private void checkPairs() {
+    if (dccCertFile.isPresent() != dccKeyFile.isPresent()) {
+      throw new IllegalArgumentException(
+          "dcc-cert-file and dcc-key-file go together; only "
+              + (dccCertFile.isPresent() ? "dcc-cert-file" : "dcc-key-file")
+              + " is given");
+    }
+    if (tlsCertFile.isPresent() != tlsKeyFile.isPresent()) {
+      throw new IllegalArgumentException(
+          "tls-cert-file and tls-key-file go together; only "
+              + (tlsCertFile.isPresent() ? "tls-cert-file" : "tls-key-file")
+              + " is given");
+    }
+  }
+
+  private void checkTls() {
+    if (!CLIENT_AUTH.contains(tlsClientAuth)) {
+      throw new IllegalArgumentException(
+          "Setting 'tls-client-auth' is none, optional or require, not '" + tlsClientAuth + "'");
+    }
+    boolean clientAuth = !tlsClientAuth.equals("none");
+    if (!https() && clientAuth) {
+      throw new IllegalArgumentException(
+          "tls-client-auth="
+              + tlsClientAuth
+              + " needs HTTPS: give tls-cert-file and tls-key-file, or tls-generate=true");
+    }
+    if (tlsClientCaFile.isPresent() && !clientAuth) {
+      throw new IllegalArgumentException(
+          "tls-client-ca-file is only used with tls-client-auth optional or require (it is "
+              + tlsClientAuth
+              + ")");
+    }
+    if (tlsCertFile.isPresent() && clientAuth && tlsClientCaFile.isEmpty()) {
+      throw new IllegalArgumentException(
+          "tls-client-auth="
+              + tlsClientAuth
+              + " with tls-cert-file needs tls-client-ca-file (the generated TLS CA is trusted"
+              + " for client certificates only with tls-generate=true and no tls-cert-file)");
+    }
+  }
+
+  private void checkStore(java.util.Set<String> given) {
+    switch (store) {
+      case STORE_H2 -> {
+        for (String key :
+            java.util.List.of("store-url", "store-user", "store-password", "store-schema")) {
+          if (given.contains(key)) {
+            throw new IllegalArgumentException(key + " is only used with store=postgresql");
+          }
+        }
+      }
+      case STORE_POSTGRESQL -> {
+        if (storeUrl.isEmpty()) {
+          throw new IllegalArgumentException(
+              "store=postgresql needs store-url (e.g. jdbc:postgresql://127.0.0.1:5432/dccsim)");
+        }
+        if (!storeUrl.get().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+          throw new IllegalArgumentException(
+              "Setting 'store-url' is a jdbc:postgresql: URL, not '"
+                  + redactUrl(storeUrl.get())
+                  + "'");
+        }
+        if (storeUser.isEmpty()) {
+          throw new IllegalArgumentException("store=postgresql needs store-user");
+        }
+        if (!SCHEMA.matcher(storeSchema).matches()) {
+          throw new IllegalArgumentException(
+              "Setting 'store-schema' is lower-case letters, digits and '_' (at most 63,"
+                  + " not starting with a digit), not '"
+                  + storeSchema
+                  + "'");
+        }
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "Setting 'store' is h2 or postgresql, not '" + store + "'");
+    }
+  }
+
+  /**
+   * A JDBC URL fit to print: the value of any {@code password} parameter, and a password in a
+   * {@code user:password@} part, replaced by {@code ****}.
+   */
+  public static String redactUrl(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1****")
+        .replaceAll("(//[^/@:]*:)[^/@]*@", "$1****@");
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("SimulatorConfig[");
+    java.lang.reflect.RecordComponent[] components = SimulatorConfig.class.getRecordComponents();
+    for (int i = 0; i < components.length; i++) {
+      String name = components[i].getName();
+      Object value;
+      try {
+        value = components[i].getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      if (name.equals("storePassword")) {
+        value = storePassword.isEmpty() ? "" : "****";
+      } else if (name.equals("storeUrl")) {
+        value = storeUrl.map(SimulatorConfig::redactUrl);
+      }
+      b.append(i == 0 ? "" : ", ").append(name).append('=').append(value);
+    }
+    return b.append(']').toString();
   }
 
   /** The environment's DCCSIM_ values, by key. */

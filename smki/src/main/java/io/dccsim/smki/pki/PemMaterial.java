@@ -2,6 +2,7 @@ package io.dccsim.smki.pki;
 
 import io.dccsim.smki.pki.internal.Crypto;
 import io.dccsim.smki.pki.internal.IssuingAuthority;
+import io.dccsim.smki.pki.internal.PkiFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * Reads certificates and private keys in the forms people hold them: PEM or DER certificates
  * (several PEM certificates may share a file), and unencrypted PKCS#8 private keys as PEM ({@code
  * PRIVATE KEY}) or DER. SEC 1 {@code EC PRIVATE KEY} PEM is accepted too. The form is detected from
- * the content, not the file name.
+ * the content, not the file name. {@link #write} writes a credential back in the same forms.
  */
 public final class PemMaterial {
   private PemMaterial() {}
@@ -95,6 +96,18 @@ public final class PemMaterial {
       throw new IllegalArgumentException("Not a PKCS#8 private key: " + e.getMessage(), e);
     }
     throw new IllegalArgumentException("No PRIVATE KEY block in the PEM text");
+  }
+
+  /**
+   * Writes a credential for others to use: the certificate then its chain as PEM, and the private
+   * key as unencrypted PKCS#8 PEM readable by the owner only (mode 0600 where the file system has
+   * POSIX permissions). Each file is written whole (a temporary file, then a rename) or not at all.
+   *
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public static void write(Credential credential, Path certificateFile, Path privateKeyFile) {
+    PkiFiles.writePublic(certificateFile, credential.certificateChainPem());
+    PkiFiles.writeSecret(privateKeyFile, credential.privateKeyPkcs8Pem());
   }
 
   private static boolean isPem(byte[] content) {

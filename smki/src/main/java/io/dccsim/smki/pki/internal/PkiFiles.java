@@ -11,7 +11,10 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes the files of a PKI directory: whole or not at all, keys readable by the owner only. */
+/**
+ * Writes the files of a PKI directory: whole or not at all, keys readable by the owner only, public
+ * files (certificates, CRLs, settings) readable by all (mode 0644, less the umask).
+ */
 public final class PkiFiles {
   private PkiFiles() {}
 
@@ -35,10 +38,12 @@ public final class PkiFiles {
     try {
       Files.createDirectories(dir);
       boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+      // Explicit either way: a temporary file would otherwise be created owner-only.
       FileAttribute<?>[] attrs =
-          secret && posix
+          posix
               ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"))
               }
               : new FileAttribute<?>[0];
       // Created with its final permissions, filled, then renamed: a reader never sees half a key.
