@@ -114,6 +114,17 @@ public final class Compare implements Callable<Integer> {
         System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
+    AutoCloseable armed = profile ? CpuProfile.arm() : null;
+    try {
+      return compare(cores);
+    } finally {
+      if (armed != null) {
+        armed.close();
+      }
+    }
+  }
+
+  private int compare(int cores) throws Exception {
     CryptoLimit crypto = CryptoLimit.measure(cores, quick);
     out.println("crypto limit: " + crypto);
 

@@ -32,10 +32,14 @@ record GeneratedTls(java.security.cert.X509Certificate ca, Credential server, Cr
   /** A kept certificate closer than this to its notAfter is replaced. */
   static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
-  /** Loads or makes the material in {@code pkiDir} for a server listening on {@code host}. */
-  static GeneratedTls prepare(Path pkiDir, String host, String supplierName, Clock clock) {
+  /**
+   * Loads or makes the material in {@code pkiDir} for a server listening on {@code host} and also
+   * known by {@code extraNames}.
+   */
+  static GeneratedTls prepare(
+      Path pkiDir, String host, List<String> extraNames, String supplierName, Clock clock) {
     TransportPki pki = TransportPki.loadOrCreate(pkiDir, clock);
-    List<String> names = serverNames(host);
+    List<String> names = serverNames(host, extraNames);
     Credential server =
         kept(
             pkiDir.resolve(StandaloneSimulator.TLS_SERVER_CERT),
@@ -55,17 +59,23 @@ record GeneratedTls(java.security.cert.X509Certificate ca, Credential server, Cr
 
   /**
    * The names a server certificate carries: {@code localhost}, {@code 127.0.0.1}, {@code ::1} and
-   * the listening host when it is another name or address (not a wildcard such as {@code 0.0.0.0}).
+   * the listening host when it is another name or address (not a wildcard such as {@code 0.0.0.0}),
+   * then each of {@code extraNames} (for a server on a wildcard address, the names clients use).
    */
-  static List<String> serverNames(String host) {
+  static List<String> serverNames(String host, List<String> extraNames) {
     List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
-    String h = host.strip();
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    boolean wildcard = h.isEmpty() || h.equals("0.0.0.0") || h.equals("::");
-    if (!wildcard && !containsName(names, h)) {
-      names.add(TransportPki.isAddress(h) ? h : h.toLowerCase(Locale.ROOT));
+    List<String> wanted = new ArrayList<>();
+    wanted.add(host);
+    wanted.addAll(extraNames);
+    for (String name : wanted) {
+      String h = name.strip();
+      if (h.startsWith("[") && h.endsWith("]")) {
+        h = h.substring(1, h.length() - 1);
+      }
+      boolean wildcard = h.isEmpty() || h.equals("0.0.0.0") || h.equals("::");
+      if (!wildcard && !containsName(names, h)) {
+        names.add(TransportPki.isAddress(h) ? h : h.toLowerCase(Locale.ROOT));
+      }
     }
     return List.copyOf(names);
   }

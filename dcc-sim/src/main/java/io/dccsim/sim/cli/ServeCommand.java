@@ -100,6 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "true: HTTPS with a certificate from a TLS CA kept in the PKI directory.")
   String tlsGenerate;
 
+  @Option(
+      names = "--tls-names",
+      description = "With --tls-generate: more names for the server certificate, comma-separated.")
+  String tlsNames;
+
   @Option(names = "--smki-port", description = "SMKI repository interface port, -1 for off.")
   String smkiPort;
 
@@ -147,6 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
     put(f, "tls-client-ca-file", tlsClientCaFile);
     put(f, "tls-client-auth", tlsClientAuth);
     put(f, "tls-generate", tlsGenerate);
+    put(f, "tls-names", tlsNames);
     put(f, "smki-port", smkiPort);
     put(f, "store", store);
     put(f, "store-url", storeUrl);

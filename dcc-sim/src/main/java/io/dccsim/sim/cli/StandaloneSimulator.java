@@ -149,7 +149,11 @@ public final class StandaloneSimulator implements AutoCloseable {
     } else if (config.tlsGenerate()) {
       GeneratedTls tls =
           GeneratedTls.prepare(
-              pkiDir, config.host(), Simulator.TEST_SUPPLIER_EUI.toString(), Clock.systemUTC());
+              pkiDir,
+              config.host(),
+              config.tlsNames(),
+              Simulator.TEST_SUPPLIER_EUI.toString(),
+              Clock.systemUTC());
       List<X509Certificate> chain = new ArrayList<>();
       chain.add(tls.server().certificate());
       chain.addAll(tls.server().chain());

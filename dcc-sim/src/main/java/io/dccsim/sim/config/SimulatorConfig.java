@@ -37,6 +37,7 @@ public record SimulatorConfig(
     Optional<Path> tlsClientCaFile,
     String tlsClientAuth,
     boolean tlsGenerate,
+    java.util.List<String> tlsNames,
     int smkiPort,
     String store,
     Optional<String> storeUrl,
@@ -96,6 +97,13 @@ public record SimulatorConfig(
         "tls-generate",
         new String[] {
           "false", "true: HTTPS with a certificate from a TLS CA kept in pki-dir (no PEM files)"
+        });
+    k.put(
+        "tls-names",
+        new String[] {
+          "",
+          "with tls-generate: more host names or addresses for the server certificate,"
+              + " comma-separated (localhost, 127.0.0.1, ::1 and host are always there)"
         });
     k.put("smki-port", new String[] {"8083", "SMKI repository interface port (-1: off)"});
     k.put("store", new String[] {STORE_H2, "SMKI store: h2 (under data-dir) or postgresql"});
@@ -162,6 +170,7 @@ public record SimulatorConfig(
             optional(v, "tls-client-ca-file").map(Path::of),
             v.get("tls-client-auth").strip().toLowerCase(Locale.ROOT),
             bool(v, "tls-generate"),
+            names(v.get("tls-names")),
             integer(v, "smki-port"),
             v.get("store").strip().toLowerCase(Locale.ROOT),
             optional(v, "store-url"),
@@ -172,6 +181,22 @@ public record SimulatorConfig(
     c.checkTls();
     c.checkStore(given);
     return c;
+  }
+
+  private static java.util.List<String> names(String list) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String n : list.split(",")) {
+      String name = n.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (!name.matches("[A-Za-z0-9.:\\-\\[\\]]{1,253}")) {
+        throw new IllegalArgumentException(
+            "Setting 'tls-names' holds host names or IP addresses, not '" + name + "'");
+      }
+      out.add(name);
+    }
+    return java.util.List.copyOf(out);
   }
 
   /** Whether the DUIS server speaks HTTPS. */
@@ -216,6 +241,10 @@ public record SimulatorConfig(
           "tls-client-ca-file is only used with tls-client-auth optional or require (it is "
               + tlsClientAuth
               + ")");
+    }
+    if (!tlsNames.isEmpty() && (!tlsGenerate || tlsCertFile.isPresent())) {
+      throw new IllegalArgumentException(
+          "tls-names is only used with tls-generate=true and no tls-cert-file");
     }
     if (tlsCertFile.isPresent() && clientAuth && tlsClientCaFile.isEmpty()) {
       throw new IllegalArgumentException(
@@ -269,8 +298,7 @@ public record SimulatorConfig(
    * {@code user:password@} part, replaced by {@code ****}.
    */
   public static String redactUrl(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1****")
-        .replaceAll("(//[^/@:]*:)[^/@]*@", "$1****@");
+    return io.dccsim.smki.repository.RepositoryConfig.redactedUrl(url);
   }
 
   @Override

@@ -122,6 +122,12 @@ class ConfigurationTest {
     assertThatThrownBy(() -> flags("tls-client-auth", "sometimes"))
         .hasMessageContaining("'tls-client-auth'");
     assertThatThrownBy(() -> flags("tls-generate", "yes")).hasMessageContaining("tls-generate");
+    assertThatThrownBy(() -> flags("tls-names", "dccsim.test"))
+        .hasMessageContaining("tls-names is only used with tls-generate=true");
+    assertThatThrownBy(() -> flags("tls-generate", "true", "tls-names", "a b"))
+        .hasMessageContaining("'tls-names'");
+    assertThat(flags("tls-generate", "true", "tls-names", " a.test, ,10.0.0.1 ").tlsNames())
+        .containsExactly("a.test", "10.0.0.1");
     assertThatThrownBy(() -> flags("tls-generate", "true", "tls-client-ca-file", "ca.pem"))
         .hasMessageContaining("tls-client-ca-file is only used with tls-client-auth");
     assertThatThrownBy(

@@ -226,6 +226,17 @@ class StandaloneSimulatorTest {
       assertThat(second.getSubjectAlternativeNames()).contains(List.of(7, "127.0.0.2"));
       assertThat(Files.readAllBytes(pki.resolve(StandaloneSimulator.TLS_CA_CERT))).isEqualTo(ca);
     }
+    // More names come from tls-names (what clients use for a server on a wildcard address).
+    try (StandaloneSimulator s =
+        StandaloneSimulator.start(tls("tls-names", "dccsim.test, 10.1.2.3"))) {
+      assertThat(s.simulator().baseUrl()).startsWith("https://127.0.0.1:");
+      X509Certificate third =
+          PemMaterial.certificate(pki.resolve(StandaloneSimulator.TLS_SERVER_CERT));
+      assertThat(third.getSubjectAlternativeNames())
+          .contains(List.of(2, "dccsim.test"), List.of(7, "10.1.2.3"), List.of(2, "localhost"));
+    }
+    assertThat(GeneratedTls.serverNames("0.0.0.0", List.of("dccsim.test", "[::1]", "LOCALHOST")))
+        .containsExactly("localhost", "127.0.0.1", "::1", "dccsim.test");
   }
 
   @Test

@@ -80,7 +80,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   static JdbcCertificateRepository open(RepositoryConfig config) {
     RepositoryConfig.Store store = config.store();
     if (store == RepositoryConfig.Store.IN_MEMORY) {
-      throw new IllegalArgumentException("Not a JDBC URL: " + config.url());
+      throw new IllegalArgumentException(
+          "Not a JDBC URL: " + RepositoryConfig.redactedUrl(config.url()));
     }
     config.schema().ifPresent(schema -> createSchema(config, schema));
     HikariConfig hikari = new HikariConfig();
@@ -97,7 +98,9 @@ public final class JdbcCertificateRepository implements CertificateRepository {
       pool = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
       throw new CertificateRepositoryException(
-          "Cannot connect to the certificate repository " + config.url(), e);
+          "Cannot connect to the certificate repository "
+              + RepositoryConfig.redactedUrl(config.url()),
+          e);
     }
     try {
       String vendor = store == RepositoryConfig.Store.H2 ? "h2" : "postgresql";
@@ -111,7 +114,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     } catch (RuntimeException e) {
       pool.close();
       throw new CertificateRepositoryException(
-          "Cannot migrate the certificate repository " + config.url(), e);
+          "Cannot migrate the certificate repository " + RepositoryConfig.redactedUrl(config.url()),
+          e);
     }
     boolean inMemoryH2 =
         store == RepositoryConfig.Store.H2
@@ -130,7 +134,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
       s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
     } catch (SQLException e) {
       throw new CertificateRepositoryException(
-          "Cannot create schema " + schema + " in " + config.url(), e);
+          "Cannot create schema " + schema + " in " + RepositoryConfig.redactedUrl(config.url()),
+          e);
     }
   }
 
@@ -661,10 +666,13 @@ public final class JdbcCertificateRepository implements CertificateRepository {
             Statement s = c.createStatement()) {
           s.execute("SHUTDOWN");
         } catch (SQLException e) {
-          LOG.warn("Shutting down the H2 database {} failed: {}", config.url(), e.toString());
+          LOG.warn(
+              "Shutting down the H2 database {} failed: {}",
+              RepositoryConfig.redactedUrl(config.url()),
+              e.toString());
         }
       }
-      LOG.info("Closed the certificate repository {}", config.url());
+      LOG.info("Closed the certificate repository {}", RepositoryConfig.redactedUrl(config.url()));
     } finally {
       writer.unlock();
     }

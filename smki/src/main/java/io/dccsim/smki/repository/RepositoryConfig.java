@@ -173,10 +173,19 @@ public record RepositoryConfig(
         url, user, password, schema, maxPoolSize, batchSize, scanPageSize, sync);
   }
 
+  /**
+   * A JDBC URL fit to print or log: the value of any {@code password} parameter, and a password in
+   * a {@code user:password@} part, replaced by {@code ****}.
+   */
+  public static String redactedUrl(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1****")
+        .replaceAll("(//[^/@:]*:)[^/@]*@", "$1****@");
+  }
+
   @Override
   public String toString() {
     return "RepositoryConfig[url="
-        + url
+        + redactedUrl(url)
         + ", user="
         + user
         + ", password="

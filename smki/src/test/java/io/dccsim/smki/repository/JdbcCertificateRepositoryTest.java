@@ -95,6 +95,15 @@ class JdbcCertificateRepositoryTest {
     RepositoryConfig pg =
         RepositoryConfig.postgres("jdbc:postgresql://127.0.0.1/test", "smki", "s3cret", "smki");
     assertThat(pg.toString()).doesNotContain("s3cret").contains("****");
+    // a password given inside the URL is hidden too, in both of its forms
+    assertThat(
+            RepositoryConfig.postgres(
+                    "jdbc:postgresql://127.0.0.1/test?user=smki&password=inUrl1", "smki", "", "s")
+                .toString())
+        .doesNotContain("inUrl1")
+        .contains("password=****");
+    assertThat(RepositoryConfig.redactedUrl("jdbc:postgresql://smki:inUrl2@127.0.0.1/test"))
+        .isEqualTo("jdbc:postgresql://smki:****@127.0.0.1/test");
     assertThatThrownBy(() -> RepositoryConfig.postgres("jdbc:mysql://x/y", "u", "p", "s"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RepositoryConfig.postgres(pg.url(), "u", "p", "Robert'); DROP"))
