@@ -102,7 +102,7 @@ public final class LoadGenerator implements AutoCloseable {
                 run.dispatch();
               }
             },
-            "load-pacer");
+            THREAD_NAME + "-pacer");
     pacer.setDaemon(true);
     pacer.start();
     try {
