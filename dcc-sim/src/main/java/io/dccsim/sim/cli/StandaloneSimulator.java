@@ -189,11 +189,13 @@ public final class StandaloneSimulator implements AutoCloseable {
     SmkiRepositoryServer smki = null;
     if (config.smkiPort() >= 0) {
       try {
-        smki =
-            SmkiRepositoryServer.builder(repository)
-                .host(config.host())
-                .port(config.smkiPort())
-                .start();
+        SmkiRepositoryServer.Builder b =
+            SmkiRepositoryServer.builder(repository).host(config.host()).port(config.smkiPort());
+        // The repository interface presents the same certificate and client policy as DUIS.
+        if (settings.tls().isPresent()) {
+          b.tls(settings.tls().get().serverContext());
+        }
+        smki = b.start();
       } catch (RuntimeException e) {
         simulator.close();
         repository.close();

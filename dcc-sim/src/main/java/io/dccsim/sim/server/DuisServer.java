@@ -12,18 +12,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 
 /**
  * The simulated DCC's HTTP(S) server: Netty, HTTP/1.1, keep-alive, pipelining-safe. It does the
@@ -68,7 +64,7 @@ public final class DuisServer implements AutoCloseable {
       SimulatorMetrics metrics,
       Clock clock)
       throws InterruptedException {
-    SslContext ssl = settings.tls().map(DuisServer::sslContext).orElse(null);
+    SslContext ssl = settings.tls().map(TlsSettings::serverContext).orElse(null);
     ExchangeReporter reporter =
         new ExchangeReporter(listeners, metrics, clock, settings.journalBodyLimit());
     ConnectionLimit limit = new ConnectionLimit(settings.maxConnections(), metrics);
@@ -110,25 +106,6 @@ public final class DuisServer implements AutoCloseable {
       loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownNow();
       throw e;
-    }
-  }
-
-  private static SslContext sslContext(TlsSettings tls) {
-    try {
-      SslContextBuilder builder =
-          SslContextBuilder.forServer(
-              tls.privateKey(), tls.certificateChain().toArray(new X509Certificate[0]));
-      if (tls.clientAuth() != ClientAuthMode.NONE) {
-        builder
-            .trustManager(tls.trustedClientIssuers().toArray(new X509Certificate[0]))
-            .clientAuth(
-                tls.clientAuth() == ClientAuthMode.REQUIRE
-                    ? ClientAuth.REQUIRE
-                    : ClientAuth.OPTIONAL);
-      }
-      return builder.protocols("TLSv1.3", "TLSv1.2").build();
-    } catch (SSLException e) {
-      throw new IllegalArgumentException("The TLS settings are not usable: " + e.getMessage(), e);
     }
   }
 

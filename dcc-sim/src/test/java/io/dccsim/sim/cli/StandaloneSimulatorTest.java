@@ -268,6 +268,36 @@ class StandaloneSimulatorTest {
   }
 
   @Test
+  void theSmkiRepositoryInterfaceFollowsDuisOntoTls() throws Exception {
+    Path pki = data.resolve("pki");
+    try (StandaloneSimulator s = StandaloneSimulator.start(tls("smki-port", "0"))) {
+      String line =
+          described(s).lines().filter(l -> l.contains("SMKI repository")).findFirst().orElseThrow();
+      assertThat(line).contains("https://");
+      int port = URI.create(line.substring(line.indexOf("https://")).strip()).getPort();
+      SSLContext trusting = client(pki.resolve(StandaloneSimulator.TLS_CA_CERT), null, null);
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .sslContext(trusting)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + port + "/services/certificatesearch"))
+                      .header("Content-Type", "application/xml")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "<CertificateSearchRequest><CertificateSubjectName>"
+                                  + Simulator.TEST_SUPPLIER_EUI
+                                  + "</CertificateSubjectName></CertificateSearchRequest>"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      // The test supplier's certificates are in the store the interface serves.
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("<CertificateSearchResponse>");
+    }
+  }
+
+  @Test
   void suppliedTlsFilesWinOverGeneration() throws Exception {
     Path own = data.resolve("own");
     TransportPki ownCa = TransportPki.create(java.time.Clock.systemUTC());

@@ -15,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The SMKI Repository's HTTP interface, as in the public DCC test environment: certificate search
  * and retrieval ({@code POST /services/certificatesearch}, {@code POST
  * /services/retrievecertificate}, {@code application/xml}), and downloads of the CRL, the ARL and
- * the published extracts. Listens on 127.0.0.1 unless told otherwise.
+ * the published extracts. Listens on 127.0.0.1 unless told otherwise; speaks HTTPS when given a TLS
+ * context ({@link Builder#tls}).
  *
  * <pre>{@code
  * try (SmkiRepositoryServer server = SmkiRepositoryServer.builder(repository).port(0).start()) {
@@ -47,8 +49,10 @@ public final class SmkiRepositoryServer implements AutoCloseable {
   private final ExecutorService handlers;
   private final Channel channel;
   private final InetSocketAddress address;
+  private final boolean tls;
 
   private SmkiRepositoryServer(Builder b) throws InterruptedException {
+    tls = b.tls.isPresent();
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(b.ioThreads, NioIoHandler.newFactory());
     // Repository calls may block (JDBC): they run on a bounded pool with a bounded queue, off the
@@ -77,8 +81,10 @@ public final class SmkiRepositoryServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    ch.pipeline().addLast("connections", limit);
+                    b.tls.ifPresent(
+                        ssl -> ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc())));
                     ch.pipeline()
-                        .addLast("connections", limit)
                         .addLast(
                             "timeout",
                             new ReadTimeoutHandler(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS))
@@ -107,13 +113,13 @@ public final class SmkiRepositoryServer implements AutoCloseable {
     return address.getPort();
   }
 
-  /** {@code http://host:port}. */
+  /** {@code http://host:port}, or {@code https://} with TLS. */
   public URI baseUri() {
     String host = address.getAddress().getHostAddress();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + port());
+    return URI.create((tls ? "https://" : "http://") + host + ":" + port());
   }
 
   /** Stops listening and releases the threads. */
@@ -142,6 +148,7 @@ public final class SmkiRepositoryServer implements AutoCloseable {
     private Duration readTimeout = Duration.ofSeconds(30);
     private RevocationListSource revocationLists = RevocationListSource.none();
     private Optional<ExtractDirectory> extracts = Optional.empty();
+    private Optional<SslContext> tls = Optional.empty();
 
     private Builder(CertificateRepository repository) {
       this.repository = Objects.requireNonNull(repository, "repository");
@@ -218,6 +225,18 @@ public final class SmkiRepositoryServer implements AutoCloseable {
     /** The directory of published extracts to offer for download. */
     public Builder extracts(ExtractDirectory directory) {
       this.extracts = Optional.of(directory);
+      return this;
+    }
+
+    /**
+     * Serve HTTPS with this server-side TLS context (its certificate, key and client-certificate
+     * policy); plain HTTP without one.
+     */
+    public Builder tls(SslContext context) {
+      if (!context.isServer()) {
+        throw new IllegalArgumentException("A client TLS context cannot serve");
+      }
+      this.tls = Optional.of(context);
       return this;
     }
 

@@ -266,6 +266,62 @@ class SmkiRepositoryServerTest {
   }
 
   @Test
+  void servesHttpsWithAServerTlsContext() throws Exception {
+    io.dccsim.smki.pki.TransportPki ca =
+        io.dccsim.smki.pki.TransportPki.create(java.time.Clock.systemUTC());
+    io.dccsim.smki.pki.Credential cert = ca.serverCredential(List.of("localhost", "127.0.0.1"));
+    io.netty.handler.ssl.SslContext context =
+        io.netty.handler.ssl.SslContextBuilder.forServer(
+                cert.privateKey(), cert.certificate(), ca.ca().certificate())
+            .build();
+    try (SmkiRepositoryServer https =
+        SmkiRepositoryServer.builder(repo)
+            .port(0)
+            .revocationLists(RevocationListSource.none())
+            .tls(context)
+            .start()) {
+      assertThat(https.baseUri().getScheme()).isEqualTo("https");
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("ca", ca.ca().certificate());
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
+      HttpResponse<String> found =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "https://localhost:" + https.port() + "/services/certificatesearch"))
+                  .header("Content-Type", "application/xml")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          search("CertificateSubjectName", SUPPLIER.toString())))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(found.statusCode()).isEqualTo(200);
+      // Plain HTTP on the TLS port gets no answer.
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  http.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + https.port() + "/services/crl"))
+                          .GET()
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(java.io.IOException.class);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                SmkiRepositoryServer.builder(repo)
+                    .tls(io.netty.handler.ssl.SslContextBuilder.forClient().build()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void extractsAreListedFetchedAndMirrored(@TempDir Path local) throws Exception {
     SimulatedClock clock = SimulatedClock.fixed(SyntheticCertificates.T0);
     ExtractPublisher publisher =

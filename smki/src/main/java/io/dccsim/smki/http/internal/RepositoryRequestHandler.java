@@ -369,7 +369,12 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof ReadTimeoutException || cause instanceof IOException) {
+    // A TLS handshake that fails, or plain HTTP on a TLS port, arrives as an SSLException (wrapped
+    // by the decoder): the client's doing, like a reset.
+    boolean tlsFailure =
+        cause instanceof javax.net.ssl.SSLException
+            || cause.getCause() instanceof javax.net.ssl.SSLException;
+    if (cause instanceof ReadTimeoutException || cause instanceof IOException || tlsFailure) {
       LOG.debug("Connection {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
     } else {
       // Our fault, not the client's: logged with the cause, answered without it.
