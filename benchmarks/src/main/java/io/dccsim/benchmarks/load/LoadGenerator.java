@@ -157,7 +157,7 @@ public final class LoadGenerator implements AutoCloseable {
             target
                 .streams()
                 .get(Math.floorMod(nextStream.getAndIncrement(), target.streams().size()));
-        ch.attr(CURSOR).set(new Cursor(stream));
+        ch.attr(CURSOR).set(new Cursor(stream, target.startingOver()));
         out.add(ch);
       }
       return out;
@@ -252,13 +252,20 @@ public final class LoadGenerator implements AutoCloseable {
   /** A connection's place in its stream of bodies; used by one connection at a time. */
   private static final class Cursor {
     private final List<byte[]> bodies;
+    private final Runnable startingOver;
     private int next;
+    private boolean started;
 
-    Cursor(List<byte[]> bodies) {
+    Cursor(List<byte[]> bodies, Runnable startingOver) {
       this.bodies = bodies;
+      this.startingOver = startingOver;
     }
 
     byte[] next() {
+      if (next == 0 && started) {
+        startingOver.run();
+      }
+      started = true;
       byte[] b = bodies.get(next);
       next = (next + 1) % bodies.size();
       return b;

@@ -19,15 +19,19 @@ import java.util.Optional;
  * @param streams the request bodies, one list per stream
  * @param successMarker bytes a successful response body must contain (e.g. the I0 response code); a
  *     2xx answer without them counts as an error
+ * @param startingOver run when a connection's stream starts over, before its first body is sent
+ *     again (a long DUIS run uses it to let the server accept the repeated counters)
  */
 public record LoadTarget(
     String name,
     URI uri,
     String contentType,
     List<List<byte[]>> streams,
-    Optional<byte[]> successMarker) {
+    Optional<byte[]> successMarker,
+    Runnable startingOver) {
   /** Validates. */
   public LoadTarget {
+    Objects.requireNonNull(startingOver, "startingOver");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(contentType, "contentType");
@@ -41,6 +45,16 @@ public record LoadTarget(
     }
   }
 
+  /** A target whose streams simply start over at their end. */
+  public LoadTarget(
+      String name,
+      URI uri,
+      String contentType,
+      List<List<byte[]>> streams,
+      Optional<byte[]> successMarker) {
+    this(name, uri, contentType, streams, successMarker, () -> {});
+  }
+
   /** One stream of bodies and no success marker: any 2xx counts. */
   public static LoadTarget of(String name, URI uri, String contentType, List<byte[]> bodies) {
     return new LoadTarget(name, uri, contentType, List.of(bodies), Optional.empty());
@@ -48,7 +62,13 @@ public record LoadTarget(
 
   /** This target with a success marker. */
   public LoadTarget expecting(byte[] marker) {
-    return new LoadTarget(name, uri, contentType, streams, Optional.of(marker.clone()));
+    return new LoadTarget(
+        name, uri, contentType, streams, Optional.of(marker.clone()), startingOver);
+  }
+
+  /** This target, running {@code hook} whenever a connection's stream starts over. */
+  public LoadTarget startingOver(Runnable hook) {
+    return new LoadTarget(name, uri, contentType, streams, successMarker, hook);
   }
 
   /** The port, defaulting to 80. */

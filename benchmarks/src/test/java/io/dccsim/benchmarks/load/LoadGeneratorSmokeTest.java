@@ -47,6 +47,31 @@ class LoadGeneratorSmokeTest {
   }
 
   @Test
+  void streamsThatStartOverAreAcceptedOnceTheSimulatorForgetsItsCounters() throws Exception {
+    try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(true, 2, 5, 2);
+        LoadGenerator gen = new LoadGenerator(1)) {
+      java.util.concurrent.atomic.AtomicInteger startedOver =
+          new java.util.concurrent.atomic.AtomicInteger();
+      LoadTarget soak =
+          sim.target("soak")
+              .startingOver(
+                  () -> {
+                    startedOver.incrementAndGet();
+                    sim.simulator().forgetRequestCounters();
+                  });
+      LoadResult r = gen.closedLoop(soak, 2, Duration.ZERO, Duration.ofMillis(800));
+      assertThat(startedOver.get()).isPositive();
+      assertThat(r.completed()).isGreaterThan(10L); // more than the 2 x 5 pre-signed requests
+      assertThat(r.errors()).isZero();
+
+      // Without the hook, the repeated Request IDs are replays: E1, counted as errors.
+      LoadResult replayed =
+          gen.closedLoop(sim.target("replayed"), 2, Duration.ZERO, Duration.ofMillis(800));
+      assertThat(replayed.errors()).isPositive();
+    }
+  }
+
+  @Test
   void wireMockStandaloneServesTheStub() throws Exception {
     Path jar = Path.of("target", "wiremock", "wiremock-standalone.jar");
     try (WireMockProcess wm =
