@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,8 +34,7 @@ public final class RequestTimeout extends ChannelInboundHandlerAdapter {
   private final Duration timeout;
   private final ExchangeReporter reporter;
   private ScheduledFuture<?> pending;
-  private String path = "-";
-  private Instant receivedAt;
+  private String uri = "-";
   private long startNanos;
 
   /** Requests must arrive within {@code timeout}; timeouts are reported to {@code reporter}. */
@@ -48,8 +46,7 @@ public final class RequestTimeout extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     if (msg instanceof HttpRequest request && pending == null) {
-      path = new QueryStringDecoder(request.uri()).path();
-      receivedAt = reporter.clock().instant();
+      uri = request.uri(); // only read if the request times out
       startNanos = System.nanoTime();
       pending = ctx.executor().schedule(() -> expire(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -88,18 +85,19 @@ public final class RequestTimeout extends ChannelInboundHandlerAdapter {
                 Verdict.REFUSED_TRANSPORT,
                 "Request timed out",
                 reason);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     try {
       reporter.report(
           reporter.nextSequence(),
-          receivedAt,
-          path,
+          reporter.clock().instant().minus(elapsed),
+          new QueryStringDecoder(uri).path(),
           RequestDispatch.address(ctx.channel().remoteAddress()),
           RequestDispatch.peerCertificate(ctx),
           outcome,
           answerDue ? 0 : HttpResponseStatus.REQUEST_TIMEOUT.code(),
           new byte[0],
           new byte[0],
-          Duration.ofNanos(System.nanoTime() - startNanos));
+          elapsed);
     } catch (RuntimeException e) {
       LOG.warn("Reporting a request timeout failed: {}", e.toString());
     }
