@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +82,9 @@ public final class Compare implements Callable<Integer> {
       converter = Compare.Seconds.class,
       description = "Then run the simulator open-loop at half saturation for this long (e.g. 10m).")
   Duration soak;
+
+  /** The heap over each row is shown as the lowest sample of windows this long (1 s samples). */
+  static final int HEAP_WINDOW_SECONDS = 5;
 
   /** The most pre-signed requests held at once (about 1.7 KB each). */
   static final int MAX_PRESIGNED = 128_000;
@@ -156,7 +160,7 @@ public final class Compare implements Callable<Integer> {
         } finally {
           breakdown = sampling == null ? null : sampling.stop();
         }
-        rows.add(new Row(full, heap.peakMiB()));
+        rows.add(new Row(full, heap));
       }
       try (SimulatorUnderLoad sim = SimulatorUnderLoad.start(false, connections, 200, cores);
           HeapSampler heap = new HeapSampler(1000)) {
@@ -164,7 +168,7 @@ public final class Compare implements Callable<Integer> {
             new Row(
                 gen.closedLoop(
                     sim.target("simulator, signature checks off"), connections, warmup, duration),
-                heap.peakMiB()));
+                heap));
       }
       try (WireMockProcess wm =
           WireMockProcess.start(
@@ -177,7 +181,7 @@ public final class Compare implements Callable<Integer> {
                     List.of(responseBytes))
                 .expecting(SimulatorUnderLoad.SUCCESS);
         gen.closedLoop(t, connections, Duration.ZERO, jitWarmup); // its JIT too, to be fair
-        rows.add(new Row(gen.closedLoop(t, connections, warmup, duration), -1));
+        rows.add(new Row(gen.closedLoop(t, connections, warmup, duration), null));
       }
       try (BareNettyServer bare = BareNettyServer.start(responseBytes, "application/xml");
           HeapSampler heap = new HeapSampler(1000)) {
@@ -188,7 +192,7 @@ public final class Compare implements Callable<Integer> {
                     "application/xml",
                     List.of(responseBytes))
                 .expecting(SimulatorUnderLoad.SUCCESS);
-        rows.add(new Row(gen.closedLoop(t, connections, warmup, duration), heap.peakMiB()));
+        rows.add(new Row(gen.closedLoop(t, connections, warmup, duration), heap));
       }
       // Latency at half of the simulator's saturation, open loop (no coordinated omission).
       int half = (int) Math.max(1, full.throughput() / 2);
@@ -204,7 +208,7 @@ public final class Compare implements Callable<Integer> {
             new Row(
                 gen.openLoop(
                     sim.target("simulator, full checks"), half, connections, warmup, duration),
-                heap.peakMiB()));
+                heap));
       }
       printTable(crypto, rows);
       if (breakdown != null) {
@@ -312,6 +316,20 @@ public final class Compare implements Callable<Integer> {
         Locale.ROOT,
         "full checks p99 at half saturation: %.2f ms (goal < 10 ms)%n",
         rows.get(4).result().percentileMillis(99));
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Heap used over each in-process row (MiB, lowest of each %d s, from the server's start):%n",
+        HEAP_WINDOW_SECONDS);
+    for (Row row : rows) {
+      if (!row.heapWindowsMiB().isEmpty()) {
+        out.printf(
+            Locale.ROOT,
+            "  %-34s %s%n",
+            row.result().target() + " (" + row.result().mode().split(",")[0] + ")",
+            row.heapWindowsMiB().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+      }
+    }
   }
 
   /** Durations as {@code 500ms}, {@code 10s}, {@code 10m} or ISO-8601 ({@code PT10S}). */
@@ -337,6 +355,18 @@ public final class Compare implements Callable<Integer> {
     }
   }
 
-  /** One line of the table. */
-  private record Row(LoadResult result, long peakHeapMiB) {}
+  /**
+   * One line of the table, and the heap the in-process server's JVM used over the row.
+   *
+   * @param heapWindowsMiB the lowest used heap in each {@link #HEAP_WINDOW_SECONDS}-second window;
+   *     empty for a server in a JVM of its own
+   */
+  private record Row(LoadResult result, long peakHeapMiB, List<Long> heapWindowsMiB) {
+    Row(LoadResult result, HeapSampler heap) {
+      this(
+          result,
+          heap == null ? -1 : heap.peakMiB(),
+          heap == null ? List.of() : heap.windowMinimaMiB(HEAP_WINDOW_SECONDS));
+    }
+  }
 }

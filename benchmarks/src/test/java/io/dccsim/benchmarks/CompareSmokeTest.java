@@ -42,6 +42,7 @@ class CompareSmokeTest {
         .contains("bare Netty, same bytes")
         .contains("full checks / crypto limit")
         .contains("checks off / WireMock")
+        .contains("Heap used over each in-process row")
         .contains("Where the CPU went while row (1) was measured")
         .contains("ECDSA verify of the request");
     // Every row of the table reports zero errors: the simulator answered I0 to every request.
