@@ -215,11 +215,16 @@ public final class Compare implements Callable<Integer> {
         out.println();
         out.println("Where the CPU went while row (1) was measured:");
         out.print(breakdown.table());
+        // ECDSA's share of the Java samples times Java's share of the machine is about the share
+        // of the machine that did ECDSA: what row (1) can reach of the crypto limit with the rest
+        // of its work (and the client's, and the kernel's) on the same cores.
         out.printf(
             Locale.ROOT,
-            "ECDSA is %.0f%% of the Java samples: the most row (1) could reach of the crypto limit"
-                + " with everything else on the same cores.%n",
-            100 * breakdown.ecdsaShare());
+            "ECDSA is %.0f%% of the Java samples and Java %.0f%% of the machine: with this split"
+                + " row (1) can reach about %.0f%% of the crypto limit.%n",
+            100 * breakdown.ecdsaShare(),
+            100 * breakdown.jvmUser(),
+            100 * breakdown.ecdsaShare() * breakdown.jvmUser());
       }
       if (soak != null) {
         soak(gen, half, cores);
