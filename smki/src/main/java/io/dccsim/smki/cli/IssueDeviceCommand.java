@@ -1,13 +1,9 @@
 package io.dccsim.smki.cli;
 
 import io.dccsim.core.value.Eui64;
-import io.dccsim.smki.pki.CertificateProfile;
 import io.dccsim.smki.pki.Credential;
 import io.dccsim.smki.pki.TestPki;
-import io.dccsim.smki.repository.CertificateRepository;
-import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.CertificateUsage;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,36 +38,13 @@ public final class IssueDeviceCommand implements Callable<Integer> {
       converter = ArgumentTypes.UsageConverter.class)
   CertificateUsage usage;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "PREFIX",
-      description = "Output file prefix.")
-  Path out;
-
-  @Mixin RepositoryOptions repository;
-
-  @Option(
-      names = "--status",
-      defaultValue = "I",
-      paramLabel = "P|I|N|E|R",
-      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}",
-      converter = ArgumentTypes.StatusConverter.class)
-  CertificateStatus status;
+  @Mixin IssuedCredentialOptions issued;
 
   @Override
   public Integer call() {
     TestPki p = pki.load(parent.clock());
     Credential c = p.device(eui).usage(usage).issue();
-    CredentialFiles.write(c, out);
-    spec.commandLine()
-        .getOut()
-        .println(ShowCommand.describe(CertificateProfile.read(c.certificate())));
-    if (repository.given()) {
-      try (CertificateRepository repo = repository.open()) {
-        repo.add(CertificateProfile.record(c.certificate(), status, parent.clock().instant()));
-      }
-    }
+    issued.deliver(c, spec.commandLine().getOut(), parent.clock().instant());
     return 0;
   }
 }

@@ -2,14 +2,10 @@ package io.dccsim.smki.cli;
 
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RemotePartyRole;
-import io.dccsim.smki.pki.CertificateProfile;
 import io.dccsim.smki.pki.Credential;
 import io.dccsim.smki.pki.OrganisationCertificateBuilder;
 import io.dccsim.smki.pki.TestPki;
-import io.dccsim.smki.repository.CertificateRepository;
-import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.CertificateUsage;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,22 +52,7 @@ public final class IssueOrganisationCommand implements Callable<Integer> {
   @Option(names = "--cn", paramLabel = "NAME", description = "Optional subject CN.")
   String commonName;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "PREFIX",
-      description = "Output file prefix.")
-  Path out;
-
-  @Mixin RepositoryOptions repository;
-
-  @Option(
-      names = "--status",
-      defaultValue = "I",
-      paramLabel = "P|I|N|E|R",
-      description = "Status in the repository, if --repository is given. Default: ${DEFAULT-VALUE}",
-      converter = ArgumentTypes.StatusConverter.class)
-  CertificateStatus status;
+  @Mixin IssuedCredentialOptions issued;
 
   @Override
   public Integer call() {
@@ -81,15 +62,7 @@ public final class IssueOrganisationCommand implements Callable<Integer> {
       b.commonName(commonName);
     }
     Credential c = b.issue();
-    CredentialFiles.write(c, out);
-    spec.commandLine()
-        .getOut()
-        .println(ShowCommand.describe(CertificateProfile.read(c.certificate())));
-    if (repository.given()) {
-      try (CertificateRepository repo = repository.open()) {
-        repo.add(CertificateProfile.record(c.certificate(), status, parent.clock().instant()));
-      }
-    }
+    issued.deliver(c, spec.commandLine().getOut(), parent.clock().instant());
     return 0;
   }
 }
