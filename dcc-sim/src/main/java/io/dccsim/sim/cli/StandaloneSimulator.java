@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -118,21 +117,16 @@ public final class StandaloneSimulator implements AutoCloseable {
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
             : new SyntheticCoverage();
+    ServerSettings defaults = ServerSettings.defaults();
     ServerSettings settings =
-        new ServerSettings(
-            config.host(),
-            config.port(),
-            config.maxBodyBytes(),
-            config.maxConnections(),
-            config.requestTimeout(),
-            config.idleTimeout(),
-            config.workerThreads() > 0
-                ? config.workerThreads()
-                : Math.max(2, Runtime.getRuntime().availableProcessors()),
-            config.workQueue(),
-            16,
-            64 * 1024,
-            java.util.Optional.empty());
+        defaults
+            .withAddress(config.host(), config.port())
+            .withLimits(
+                config.maxBodyBytes(),
+                config.maxConnections(),
+                config.workerThreads() > 0 ? config.workerThreads() : defaults.workerThreads(),
+                config.workQueue())
+            .withTimeouts(config.requestTimeout(), config.idleTimeout());
     ClientAuthMode mode = ClientAuthMode.valueOf(config.tlsClientAuth().toUpperCase(Locale.ROOT));
     List<X509Certificate> clientIssuers =
         config.tlsClientCaFile().map(PemMaterial::certificates).orElse(List.of());
@@ -154,13 +148,10 @@ public final class StandaloneSimulator implements AutoCloseable {
               config.tlsNames(),
               Simulator.TEST_SUPPLIER_EUI.toString(),
               Clock.systemUTC());
-      List<X509Certificate> chain = new ArrayList<>();
-      chain.add(tls.server().certificate());
-      chain.addAll(tls.server().chain());
       settings =
           settings.withTls(
               new TlsSettings(
-                  chain,
+                  tls.server().certificateChain(),
                   tls.server().privateKey(),
                   clientIssuers.isEmpty() ? List.of(tls.ca()) : clientIssuers,
                   mode));

@@ -28,7 +28,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
@@ -127,10 +126,8 @@ class StandaloneSimulatorTest {
       PrivateKey key =
           KeyFactory.getInstance("EC")
               .generatePrivate(new PKCS8EncodedKeySpec(c.privateKeyPkcs8Der()));
-      List<X509Certificate> chain = new ArrayList<>();
-      chain.add(c.certificate());
-      chain.addAll(c.chain());
-      keys.setKeyEntry("client", key, "x".toCharArray(), chain.toArray(new X509Certificate[0]));
+      keys.setKeyEntry(
+          "client", key, "x".toCharArray(), c.certificateChain().toArray(new X509Certificate[0]));
     }
     KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
     kmf.init(keys, "x".toCharArray());

@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,14 +53,22 @@ public record Credential(
     return PemText.encode("CERTIFICATE", certificateDer());
   }
 
-  /** The certificate followed by its chain, nearest CA first, as PEM blocks. */
+  /** The certificate followed by its chain, nearest CA first (what a TLS server presents). */
+  public List<X509Certificate> certificateChain() {
+    List<X509Certificate> all = new ArrayList<>(chain.size() + 1);
+    all.add(certificate);
+    all.addAll(chain);
+    return List.copyOf(all);
+  }
+
+  /** {@link #certificateChain()} as PEM blocks. */
   public String certificateChainPem() {
-    StringBuilder b = new StringBuilder(certificatePem());
-    for (X509Certificate c : chain) {
+    StringBuilder b = new StringBuilder();
+    for (X509Certificate c : certificateChain()) {
       try {
         b.append(PemText.encode("CERTIFICATE", c.getEncoded()));
       } catch (CertificateEncodingException e) {
-        throw new IllegalStateException("A chain certificate cannot be encoded", e);
+        throw new IllegalStateException("A certificate cannot be encoded", e);
       }
     }
     return b.toString();
