@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,8 +25,7 @@ import java.util.function.Function;
  * in {@link Exchange#receivedAt()}; {@link #afterSequence} uses the server's exchange sequence.
  */
 public final class ExchangePattern {
-  private static final ExchangePattern ANY =
-      new ExchangePattern(null, null, null, null, null, null, null, null, null, null, 0);
+  private static final ExchangePattern ANY = new ExchangePattern(new Draft(null));
 
   private final String path;
   private final String serviceReference;
@@ -39,29 +39,56 @@ public final class ExchangePattern {
   private final Instant before;
   private final long afterSequence;
 
-  private ExchangePattern(
-      String path,
-      String serviceReference,
-      String postcode,
-      String uprn,
-      Eui64 originator,
-      Verdict verdict,
-      String responseCode,
-      Integer httpStatus,
-      Instant since,
-      Instant before,
-      long afterSequence) {
-    this.path = path;
-    this.serviceReference = serviceReference;
-    this.postcode = postcode;
-    this.uprn = uprn;
-    this.originator = originator;
-    this.verdict = verdict;
-    this.responseCode = responseCode;
-    this.httpStatus = httpStatus;
-    this.since = since;
-    this.before = before;
-    this.afterSequence = afterSequence;
+  private ExchangePattern(Draft d) {
+    this.path = d.path;
+    this.serviceReference = d.serviceReference;
+    this.postcode = d.postcode;
+    this.uprn = d.uprn;
+    this.originator = d.originator;
+    this.verdict = d.verdict;
+    this.responseCode = d.responseCode;
+    this.httpStatus = d.httpStatus;
+    this.since = d.since;
+    this.before = d.before;
+    this.afterSequence = d.afterSequence;
+  }
+
+  /** A pattern's criteria while one of them changes; the patterns themselves never change. */
+  private static final class Draft {
+    String path;
+    String serviceReference;
+    String postcode;
+    String uprn;
+    Eui64 originator;
+    Verdict verdict;
+    String responseCode;
+    Integer httpStatus;
+    Instant since;
+    Instant before;
+    long afterSequence;
+
+    Draft(ExchangePattern from) {
+      if (from != null) {
+        path = from.path;
+        serviceReference = from.serviceReference;
+        postcode = from.postcode;
+        uprn = from.uprn;
+        originator = from.originator;
+        verdict = from.verdict;
+        responseCode = from.responseCode;
+        httpStatus = from.httpStatus;
+        since = from.since;
+        before = from.before;
+        afterSequence = from.afterSequence;
+      }
+    }
+  }
+
+  /** A copy of this pattern with one change. */
+  private ExchangePattern with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return new ExchangePattern(d);
   }
 
   /** Every exchange, whatever it was. */
@@ -86,50 +113,20 @@ public final class ExchangePattern {
 
   /** Only exchanges on this URL path. */
   public ExchangePattern onPath(String path) {
-    return new ExchangePattern(
-        Objects.requireNonNull(path, "path"),
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    Objects.requireNonNull(path, "path");
+    return with(d -> d.path = path);
   }
 
   /** Only requests for this Service Reference. */
   public ExchangePattern forServiceReference(String serviceReference) {
-    return new ExchangePattern(
-        path,
-        Objects.requireNonNull(serviceReference, "serviceReference").strip(),
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    String changed = Objects.requireNonNull(serviceReference, "serviceReference").strip();
+    return with(d -> d.serviceReference = changed);
   }
 
   /** Only requests for this postcode; spacing and case do not matter ({@code m220rr}). */
   public ExchangePattern forPostcode(String postcode) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        PostcodeKey.canonical(postcode),
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    String changed = PostcodeKey.canonical(postcode);
+    return with(d -> d.postcode = changed);
   }
 
   /** Only requests for this UPRN. */
@@ -139,34 +136,14 @@ public final class ExchangePattern {
 
   /** Only requests for this UPRN (decimal text; leading zeros do not matter). */
   public ExchangePattern forUprn(String uprn) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        canonicalUprn(Objects.requireNonNull(uprn, "uprn")),
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    String changed = canonicalUprn(Objects.requireNonNull(uprn, "uprn"));
+    return with(d -> d.uprn = changed);
   }
 
   /** Only requests whose RequestID names this originator. */
   public ExchangePattern from(Eui64 originator) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        Objects.requireNonNull(originator, "originator"),
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    Objects.requireNonNull(originator, "originator");
+    return with(d -> d.originator = originator);
   }
 
   /** Only requests from this originator, in any EUI-64 text form. */
@@ -176,82 +153,31 @@ public final class ExchangePattern {
 
   /** Only exchanges the pipeline judged so. */
   public ExchangePattern withVerdict(Verdict verdict) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        Objects.requireNonNull(verdict, "verdict"),
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    Objects.requireNonNull(verdict, "verdict");
+    return with(d -> d.verdict = verdict);
   }
 
   /** Only exchanges answered with this DUIS response code, e.g. {@code I0} or {@code E120101}. */
   public ExchangePattern withResponseCode(String responseCode) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        Objects.requireNonNull(responseCode, "responseCode").strip(),
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    String changed = Objects.requireNonNull(responseCode, "responseCode").strip();
+    return with(d -> d.responseCode = changed);
   }
 
   /** Only exchanges answered with this HTTP status (0 for a reset connection). */
   public ExchangePattern withHttpStatus(int httpStatus) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        afterSequence);
+    return with(d -> d.httpStatus = httpStatus);
   }
 
   /** Only exchanges received at or after {@code since} (simulator clock). */
   public ExchangePattern receivedSince(Instant since) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        Objects.requireNonNull(since, "since"),
-        before,
-        afterSequence);
+    Objects.requireNonNull(since, "since");
+    return with(d -> d.since = since);
   }
 
   /** Only exchanges received strictly before {@code before} (simulator clock). */
   public ExchangePattern receivedBefore(Instant before) {
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        Objects.requireNonNull(before, "before"),
-        afterSequence);
+    Objects.requireNonNull(before, "before");
+    return with(d -> d.before = before);
   }
 
   /** Only exchanges received in {@code [since, before)}. */
@@ -264,18 +190,7 @@ public final class ExchangePattern {
     if (sequence < 0) {
       throw new IllegalArgumentException("A sequence is not negative: " + sequence);
     }
-    return new ExchangePattern(
-        path,
-        serviceReference,
-        postcode,
-        uprn,
-        originator,
-        verdict,
-        responseCode,
-        httpStatus,
-        since,
-        before,
-        sequence);
+    return with(d -> d.afterSequence = sequence);
   }
 
   /** The earliest receive time this pattern admits, when it sets one. */
