@@ -3,6 +3,7 @@ package io.dccsim.benchmarks.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dccsim.benchmarks.JmhSmoke;
 import io.dccsim.core.codec.DuisCodec;
 import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.schema.DuisSchema;
@@ -20,9 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 import org.w3c.dom.Document;
 
 /**
@@ -36,18 +34,7 @@ class DuisCodecBenchmarkSmokeTest {
 
   @Test
   void everyBenchmarkRunsAndScores() throws Exception {
-    Collection<RunResult> results =
-        new Runner(
-                new OptionsBuilder()
-                    .include(DuisCodecBenchmark.class.getName() + "\\.")
-                    .forks(0)
-                    .warmupIterations(1)
-                    .warmupTime(TimeValue.milliseconds(100))
-                    .measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(100))
-                    .shouldFailOnError(true)
-                    .build())
-            .run();
+    Collection<RunResult> results = JmhSmoke.run(DuisCodecBenchmark.class);
 
     List<String> expected = new ArrayList<>();
     for (Method m : DuisCodecBenchmark.class.getMethods()) {

@@ -2,6 +2,7 @@ package io.dccsim.benchmarks.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dccsim.benchmarks.JmhSmoke;
 import io.dccsim.smki.pki.Credential;
 import io.dccsim.smki.pki.TestPki;
 import io.dccsim.smki.repository.CertificateKind;
@@ -16,9 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * A fraction-of-a-second JMH run of {@link IssuanceBenchmark}, and checks that each benchmark
@@ -28,18 +26,7 @@ class IssuanceBenchmarkSmokeTest {
 
   @Test
   void everyBenchmarkRunsAndScores() throws Exception {
-    Collection<RunResult> results =
-        new Runner(
-                new OptionsBuilder()
-                    .include(IssuanceBenchmark.class.getName() + "\\.")
-                    .forks(0)
-                    .warmupIterations(1)
-                    .warmupTime(TimeValue.milliseconds(100))
-                    .measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(100))
-                    .shouldFailOnError(true)
-                    .build())
-            .run();
+    Collection<RunResult> results = JmhSmoke.run(IssuanceBenchmark.class);
     List<String> expected = new ArrayList<>();
     for (Method m : IssuanceBenchmark.class.getMethods()) {
       if (m.isAnnotationPresent(Benchmark.class)) {
