@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ExchangeReporter {
   private static final Logger LOG = LoggerFactory.getLogger("io.dccsim.sim.exchange");
   private static final Logger SELF = LoggerFactory.getLogger(ExchangeReporter.class);
+  private static final Pattern TAG = Pattern.compile("[a-z0-9-]{1,40}");
 
   private final List<ExchangeListener> listeners;
   private final SimulatorMetrics metrics;
@@ -106,7 +108,7 @@ public final class ExchangeReporter {
     }
     int colon = reason.indexOf(':');
     String tag = colon > 0 ? reason.substring(0, colon) : reason;
-    return tag.length() <= 40 && tag.matches("[a-z0-9-]+") ? tag : "other";
+    return TAG.matcher(tag).matches() ? tag : "other";
   }
 
   private void log(Exchange e) {
