@@ -239,7 +239,7 @@ public final class StandaloneSimulator implements AutoCloseable {
     }
     out.println("  DCC EUI          " + Simulator.DCC_EUI);
     out.println("  test supplier    " + simulator.testSupplier().eui() + " (Import Supplier)");
-    Path pkiDir = config.pkiDir().toAbsolutePath();
+    Path pkiDir = config.pkiDir().toAbsolutePath().normalize();
     out.println("  credentials in   " + pkiDir);
     out.println(
         "    "
@@ -274,12 +274,13 @@ public final class StandaloneSimulator implements AutoCloseable {
               + ")");
       if (config.tlsClientCaFile().isPresent()) {
         out.println(
-            "    client certificates chain to " + config.tlsClientCaFile().get().toAbsolutePath());
+            "    client certificates chain to "
+                + config.tlsClientCaFile().get().toAbsolutePath().normalize());
       }
     } else if (config.tlsCertFile().isPresent()) {
       out.println(
           "  TLS              "
-              + config.tlsCertFile().get().toAbsolutePath()
+              + config.tlsCertFile().get().toAbsolutePath().normalize()
               + " (client auth "
               + clientAuth
               + ")"
@@ -297,7 +298,7 @@ public final class StandaloneSimulator implements AutoCloseable {
           + config.storeSchema()
           + ")";
     }
-    return "H2 " + config.dataDir().resolve("smki").toAbsolutePath();
+    return "H2 " + config.dataDir().resolve("smki").toAbsolutePath().normalize();
   }
 
   /** Stops the servers and closes the store. */

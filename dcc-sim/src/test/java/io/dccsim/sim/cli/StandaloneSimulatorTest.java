@@ -72,6 +72,25 @@ class StandaloneSimulatorTest {
     }
   }
 
+  @Test
+  void describesItsDirectoriesWithoutDotSegments() throws Exception {
+    Path dotted = Files.createDirectories(data.resolve("sub")).resolve("..").resolve(".");
+    SimulatorConfig c =
+        SimulatorConfig.from(
+            Map.of(),
+            Map.of(),
+            Map.of("port", "0", "smki-port", "0", "data-dir", dotted.toString()));
+    try (StandaloneSimulator s = StandaloneSimulator.start(c)) {
+      String text = described(s);
+      Path real = data.toAbsolutePath().normalize();
+      assertThat(text)
+          .contains("credentials in   " + real.resolve("pki"))
+          .contains("SMKI store       H2 " + real.resolve("smki"))
+          .doesNotContain("/./")
+          .doesNotContain("/../");
+    }
+  }
+
   /** Signs with the supplier's PEM files, verifies with the DCC's PEM certificate. */
   static String answer(StandaloneSimulator s, Path pki) {
     return answer(s, pki, HttpDuisTransport.builder(URI.create(s.simulator().baseUrl())).build());

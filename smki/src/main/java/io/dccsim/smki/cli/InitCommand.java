@@ -55,7 +55,10 @@ public final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (SmkiHierarchy.existsIn(pki.dir) && !force) {
       TestPki existing = pki.load(parent.clock());
-      out.println("PKI already in " + pki.dir.toAbsolutePath() + " (use --force to replace it)");
+      out.println(
+          "PKI already in "
+              + pki.dir.toAbsolutePath().normalize()
+              + " (use --force to replace it)");
       describe(out, existing);
       return 0;
     }
@@ -68,7 +71,7 @@ public final class InitCommand implements Callable<Integer> {
             hardwareType != null ? hardwareType : d.hardwareModuleType());
     TestPki created = TestPki.create(parent.clock(), oids);
     created.save(pki.dir);
-    out.println("Created PKI in " + pki.dir.toAbsolutePath());
+    out.println("Created PKI in " + pki.dir.toAbsolutePath().normalize());
     describe(out, created);
     return 0;
   }

@@ -28,7 +28,7 @@ public final class ExtractDirectory {
 
   /** The directory at {@code path} (created on first publication). */
   public ExtractDirectory(Path path) {
-    this.path = Objects.requireNonNull(path, "path").toAbsolutePath();
+    this.path = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
   }
 
   /** Where the extracts live. */

@@ -112,7 +112,7 @@ public record RepositoryConfig(
    * forced to disk. The directory is created if absent. The default for the standalone simulator.
    */
   public static RepositoryConfig h2File(Path directory) {
-    Path file = directory.toAbsolutePath().resolve(H2_FILE_NAME);
+    Path file = directory.toAbsolutePath().normalize().resolve(H2_FILE_NAME);
     if (file.toString().contains(";")) {
       // A ';' would start H2 URL settings.
       throw new IllegalArgumentException("An H2 store path may not contain ';': " + directory);
