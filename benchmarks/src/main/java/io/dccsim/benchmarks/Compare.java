@@ -117,6 +117,10 @@ public final class Compare implements Callable<Integer> {
         System.getProperty("java.vm.name"),
         System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    String log = System.getProperty("dccsim.compare.log");
+    if (log != null) {
+      out.println("simulator log (one line per exchange): " + log);
+    }
 
     AutoCloseable armed = profile ? CpuProfile.arm() : null;
     try {
