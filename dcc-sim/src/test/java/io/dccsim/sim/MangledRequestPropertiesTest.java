@@ -1,0 +1,230 @@
+package io.dccsim.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dccsim.core.message.ServiceResponse;
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.value.SchemaVersion;
+import io.dccsim.core.xml.SecureXml;
+import io.dccsim.sim.spi.Exchange;
+import io.dccsim.sim.spi.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.xml.crypto.dsig.XMLSignature;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.xml.security.Init;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Signed SR 12.1 requests, each mangled in one way (a byte changed, cut short, a stretch deleted or
+ * repeated, a hostile fragment inserted), posted over HTTP. Every one gets a clear answer: HTTP 400
+ * for what is no longer a DUIS request, or a signed DUIS response; never a server failure or a
+ * stack trace, and every request is reported as exactly one exchange.
+ */
+class MangledRequestPropertiesTest {
+  private static final Instant AFTER_GO_LIVE = Instant.parse("2021-07-01T09:00:00Z");
+  private static final Set<Verdict> SIGNED_ANSWERS =
+      EnumSet.of(
+          Verdict.ANSWERED,
+          Verdict.REFUSED_AUTHENTICATION,
+          Verdict.REFUSED_AUTHORISATION,
+          Verdict.NOT_SIMULATED);
+  private static final List<String> FRAGMENTS =
+      List.of(
+          "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+          "&x;",
+          "<",
+          ">",
+          "]]>",
+          "<![CDATA[x]]>",
+          "<?pi x?>",
+          "<!-- c -->",
+          "\u0000",
+          "\uFFFE",
+          "<sr:Extra/>",
+          "<Extra xmlns=\"urn:x\"/>",
+          " xmlns:sr=\"urn:other\"",
+          "\"",
+          "é");
+
+  private static Simulator dcc;
+  private static SupplierClient supplier;
+  private static final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private static String codeForAGoodRequest;
+
+  @BeforeContainer
+  static void start() {
+    Init.init();
+    dcc = Simulator.builder().clock(SimulatedClock.fixed(AFTER_GO_LIVE)).start();
+    dcc.addExchangeListener(exchanges::add);
+    supplier =
+        new SupplierClient(
+            dcc.baseUrl(),
+            dcc.testSupplier().credential(),
+            dcc.testSupplier().eui(),
+            dcc.dccCertificate());
+    codeForAGoodRequest = goodRequestCode();
+  }
+
+  private static String goodRequestCode() {
+    try {
+      return supplier
+          .send(supplier.wanMatrix(SchemaVersion.V5_1, SupplierClient.byUprn(9)))
+          .header()
+          .responseCode()
+          .code();
+    } catch (Exception e) {
+      throw new AssertionError("a good request was not answered", e);
+    }
+  }
+
+  @AfterContainer
+  static void stop() throws Exception {
+    try {
+      // Whatever came before, the server answers a good request as it did at the start.
+      assertThat(goodRequestCode()).isEqualTo(codeForAGoodRequest).isNotEqualTo("E1");
+    } finally {
+      dcc.close();
+    }
+  }
+
+  /** One way of mangling a request, at a relative position. */
+  record Mangling(Kind kind, double at, int length, int xor, String fragment) {
+    enum Kind {
+      CHANGE_BYTE,
+      CUT_SHORT,
+      DELETE,
+      REPEAT,
+      INSERT
+    }
+
+    byte[] apply(byte[] in) {
+      int p = (int) (at * in.length);
+      int end = Math.min(in.length, p + length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
+      switch (kind) {
+        case CHANGE_BYTE -> {
+          byte[] copy = in.clone();
+          copy[p] = (byte) (copy[p] ^ xor);
+          return copy;
+        }
+        case CUT_SHORT -> out.write(in, 0, p);
+        case DELETE -> {
+          out.write(in, 0, p);
+          out.write(in, end, in.length - end);
+        }
+        case REPEAT -> {
+          out.write(in, 0, end);
+          out.write(in, p, in.length - p);
+        }
+        case INSERT -> {
+          out.write(in, 0, p);
+          out.writeBytes(fragment.getBytes(StandardCharsets.UTF_8));
+          out.write(in, p, in.length - p);
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * What a request's signature vouches for, by an independent implementation (Apache Santuario):
+   * the exclusive canonical form (without comments) of the document without its signature, and of
+   * the signed info; the signature value; and the signer named in the key info.
+   */
+  private static String signedMeaning(byte[] request) throws Exception {
+    Document d = SecureXml.withDefaults().parse(request);
+    Element signature = only(d, "Signature");
+    Canonicalizer c14n = Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+    ByteArrayOutputStream signedInfo = new ByteArrayOutputStream();
+    c14n.canonicalizeSubtree(only(d, "SignedInfo"), signedInfo);
+    String value = only(d, "SignatureValue").getTextContent().replaceAll("\\s", "");
+    String signer =
+        only(d, "X509IssuerName").getTextContent()
+            + "/"
+            + only(d, "X509SerialNumber").getTextContent();
+    signature.getParentNode().removeChild(signature);
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    c14n.canonicalizeSubtree(d, content);
+    return content.toString(StandardCharsets.UTF_8)
+        + "\n"
+        + signedInfo.toString(StandardCharsets.UTF_8)
+        + "\n"
+        + value
+        + "\n"
+        + signer;
+  }
+
+  private static Element only(Document d, String localName) {
+    NodeList found = d.getElementsByTagNameNS(XMLSignature.XMLNS, localName);
+    assertThat(found.getLength()).as(localName).isEqualTo(1);
+    return (Element) found.item(0);
+  }
+
+  @Provide
+  Arbitrary<Mangling> manglings() {
+    return Combinators.combine(
+            Arbitraries.of(Mangling.Kind.class),
+            Arbitraries.doubles().between(0, 1).filter(d -> d < 1),
+            Arbitraries.integers().between(1, 200),
+            Arbitraries.integers().between(1, 255),
+            Arbitraries.of(FRAGMENTS))
+        .as(Mangling::new);
+  }
+
+  @Property(tries = 500)
+  void everyMangledRequestGetsAClearAnswerAndOneExchange(@ForAll("manglings") Mangling mangling)
+      throws Exception {
+    byte[] good = supplier.wanMatrix(SchemaVersion.V5_1, SupplierClient.byUprn(9));
+    byte[] bad = mangling.apply(good);
+    int before = exchanges.size();
+
+    HttpResponse<byte[]> response = supplier.post("/api/v1/serviceD", bad);
+
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(response.statusCode()).as(body).isIn(200, 400);
+    assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at io.");
+    await()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> exchanges.size() > before);
+    assertThat(exchanges).hasSize(before + 1);
+    Exchange exchange = exchanges.get(before);
+    assertThat(exchange.httpStatus()).isEqualTo(response.statusCode());
+    if (response.statusCode() == 400) {
+      assertThat(exchange.verdict()).isEqualTo(Verdict.REFUSED_MALFORMED);
+      assertThat(exchange.reason()).isNotBlank();
+    } else {
+      // A signed DUIS response that verifies against the DCC's certificate, with the code the
+      // exchange reports.
+      ServiceResponse answer = supplier.verifyAndRead(response.body());
+      assertThat(exchange.verdict()).isIn(SIGNED_ANSWERS);
+      assertThat(exchange.responseCode()).contains(answer.header().responseCode().code());
+      if (exchange.verdict() == Verdict.ANSWERED) {
+        // Passed the signature check, so it still says what was signed: a comment, a namespace
+        // declaration nothing uses, or a processing instruction inside the signature value does
+        // not change that.
+        assertThat(signedMeaning(bad)).isEqualTo(signedMeaning(good)).contains("<sr:RequestID>");
+      }
+    }
+  }
+}
