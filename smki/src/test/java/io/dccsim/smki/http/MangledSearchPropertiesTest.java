@@ -1,0 +1,200 @@
+package io.dccsim.smki.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.RemotePartyRole;
+import io.dccsim.smki.repository.CertificateStatus;
+import io.dccsim.smki.repository.CertificateUsage;
+import io.dccsim.smki.repository.InMemoryCertificateRepository;
+import io.dccsim.smki.repository.SyntheticCertificates;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search and retrieve requests, each mangled in one way, posted to the repository interface: each
+ * gets one of the interface's answers (200, 401 invalid parameters, 402 nothing found), a short
+ * body without a stack trace, results only from the repository, and nothing logged as a server
+ * fault.
+ */
+class MangledSearchPropertiesTest {
+  private static final Charset UTF8 = StandardCharsets.UTF_8;
+  private static final Eui64 SUPPLIER = SyntheticCertificates.ORGANISATION_EUIS.get(0);
+  private static final Eui64 METER = SyntheticCertificates.DEVICE_EUIS.get(0);
+  private static final Set<String> SERIALS = Set.of("ABCDEF01", "2002", "3003");
+  private static final Pattern SERIAL = Pattern.compile("<CertificateSerial>([^<]*)<");
+  private static final List<String> GOOD =
+      List.of(
+          "<CertificateSearchRequest><CertificateSubjectName>"
+              + SUPPLIER
+              + "</CertificateSubjectName></CertificateSearchRequest>",
+          "<s:CertificateSearchRequest xmlns:s=\"urn:x\"><s:CertificateSubjectAltName>"
+              + METER
+              + "</s:CertificateSubjectAltName></s:CertificateSearchRequest>",
+          "<CertificateDataRequest><CertificateSerial>abcdef01</CertificateSerial>"
+              + "</CertificateDataRequest>");
+  private static final List<String> FRAGMENTS =
+      List.of(
+          "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+          "&x;",
+          "<",
+          "]]>",
+          "<!-- c -->",
+          "<?pi x?>",
+          "\u0000",
+          "<CertificateSubjectName>" + SUPPLIER + "</CertificateSubjectName>",
+          "-",
+          "é");
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  private static SmkiRepositoryServer server;
+
+  @BeforeContainer
+  static void start() {
+    InMemoryCertificateRepository repo = new InMemoryCertificateRepository();
+    repo.add(
+        SyntheticCertificates.organisation(
+            0xABCDEF01L,
+            SUPPLIER,
+            RemotePartyRole.XML_SIGN,
+            CertificateUsage.DS,
+            CertificateStatus.IN_USE));
+    repo.add(
+        SyntheticCertificates.organisation(
+            0x2002,
+            SUPPLIER,
+            RemotePartyRole.SUPPLIER,
+            CertificateUsage.KA,
+            CertificateStatus.PENDING));
+    repo.add(
+        SyntheticCertificates.device(0x3003, METER, CertificateUsage.KA, CertificateStatus.IN_USE));
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
+    LOGS.start();
+    server = SmkiRepositoryServer.builder(repo).port(0).maxBodyBytes(4096).start();
+  }
+
+  @AfterContainer
+  static void stop() throws Exception {
+    try {
+      // Whatever came before, a good search still finds both of the supplier's certificates.
+      HttpResponse<String> r = post("/services/certificatesearch", GOOD.get(0).getBytes(UTF8));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(serials(r.body())).containsExactlyInAnyOrder("ABCDEF01", "2002");
+    } finally {
+      server.close();
+      ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
+    }
+    assertThat(LOGS.list)
+        .as("nothing logged at WARN or ERROR for a client's mistakes")
+        .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+  }
+
+  private static HttpResponse<String> post(String path, byte[] body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(server.baseUri().resolve(path))
+            .header("Content-Type", "application/xml")
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> serials(String body) {
+    Matcher m = SERIAL.matcher(body);
+    List<String> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  /** Which request, and how it is mangled. */
+  record Mangled(int request, int kind, double at, int length, int xor, String fragment) {
+    byte[] bytes() {
+      byte[] in = GOOD.get(request).getBytes(UTF8);
+      int p = (int) (at * in.length);
+      int end = Math.min(in.length, p + length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      switch (kind) {
+        case 0 -> {
+          byte[] copy = in.clone();
+          copy[p] = (byte) (copy[p] ^ xor);
+          return copy;
+        }
+        case 1 -> out.write(in, 0, p);
+        case 2 -> {
+          out.write(in, 0, p);
+          out.write(in, end, in.length - end);
+        }
+        case 3 -> {
+          out.write(in, 0, end);
+          out.write(in, p, in.length - p);
+        }
+        default -> {
+          out.write(in, 0, p);
+          out.writeBytes(fragment.getBytes(UTF8));
+          out.write(in, p, in.length - p);
+        }
+      }
+      return out.toByteArray();
+    }
+
+    String path() {
+      return request == 2 ? "/services/retrievecertificate" : "/services/certificatesearch";
+    }
+  }
+
+  @Provide
+  Arbitrary<Mangled> mangled() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, GOOD.size() - 1),
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.doubles().between(0, 1).filter(d -> d < 1),
+            Arbitraries.integers().between(1, 40),
+            Arbitraries.integers().between(1, 255),
+            Arbitraries.of(FRAGMENTS))
+        .as(Mangled::new);
+  }
+
+  @Property(tries = 400)
+  void everyMangledRequestGetsOneOfTheInterfacesAnswers(@ForAll("mangled") Mangled m)
+      throws Exception {
+    HttpResponse<String> r = post(m.path(), m.bytes());
+
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 401, 402);
+    assertThat(r.body())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("root:");
+    if (r.statusCode() == 200) {
+      assertThat(serials(r.body())).isNotEmpty().allMatch(SERIALS::contains);
+    } else {
+      assertThat(r.body()).hasSizeLessThan(300);
+    }
+  }
+}
