@@ -72,12 +72,20 @@ public final class ControlApi {
                   "unauthorized", "send the control token as 'Authorization: Bearer <token>'")));
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
-    String path = uri.path();
+    String path;
+    Map<String, List<String>> parameters;
+    try {
+      path = uri.path();
+      parameters = uri.parameters();
+    } catch (IllegalArgumentException e) {
+      LOG.debug("Control request {} refused: {}", request.method(), e.getMessage());
+      return error(400, "bad uri", "the URI's percent-escapes do not decode");
+    }
     try {
       if (request.body().length > MAX_BODY_BYTES) {
         return error(413, "body too large", "the limit is " + MAX_BODY_BYTES + " bytes");
       }
-      return route(request.method(), path, single(uri.parameters()), request.body());
+      return route(request.method(), path, single(parameters), request.body());
     } catch (BadControlRequest e) {
       LOG.debug("Control request {} {} refused: {}", request.method(), path, e.detail());
       return error(400, e.error(), e.detail());

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,6 +280,12 @@ class ControlApiTest {
     assertThat(r.headers()).containsEntry("Allow", "GET, POST, DELETE");
     assertThat(json(r).get("error").asText()).isEqualTo("method not allowed");
     assertThat(call("GET", "/control/journal?postcode=a&postcode=b", null).status()).isEqualTo(400);
+    // Percent-escapes that do not decode, in the path or the query: 400 with a JSON error.
+    for (String uri : List.of("/control/journ%l", "/control/journal?postcode=M22%2")) {
+      ControlResponse bad = call("GET", uri, null);
+      assertThat(bad.status()).as(uri).isEqualTo(400);
+      assertThat(json(bad).get("error").asText()).isEqualTo("bad uri");
+    }
   }
 
   @Test

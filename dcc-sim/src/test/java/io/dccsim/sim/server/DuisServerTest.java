@@ -110,7 +110,9 @@ class DuisServerTest {
             + "x".repeat(64)
             + "\r\n0\r\n\r\n";
     assertThat(refusal(chunked)).isEqualTo(413);
-    await().until(() -> exchanges.size() == 6);
+    assertThat(refusal(RawHttp.post(D + "%", XML, "<a/>"))).isEqualTo(400);
+    assertThat(refusal(RawHttp.post("/api/v1/service%zz", XML, "<a/>"))).isEqualTo(400);
+    await().until(() -> exchanges.size() == 8);
     assertThat(exchanges).extracting(Exchange::verdict).containsOnly(Verdict.REFUSED_TRANSPORT);
     assertThat(exchanges)
         .extracting(e -> e.reason().split(":")[0])
@@ -120,7 +122,10 @@ class DuisServerTest {
             "unsupported-media-type",
             "unsupported-media-type",
             "too-large",
-            "too-large");
+            "too-large",
+            "bad-uri",
+            "bad-uri");
+    assertThat(exchanges).extracting(Exchange::path).contains(D + "%", "/api/v1/service%zz");
     // and it still serves
     try (RawHttp http = new RawHttp(server.address())) {
       http.send(RawHttp.post(D, XML, "<ok/>"));

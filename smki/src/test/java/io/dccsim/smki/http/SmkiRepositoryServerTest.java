@@ -21,6 +21,7 @@ import io.dccsim.smki.repository.CertificateUsage;
 import io.dccsim.smki.repository.InMemoryCertificateRepository;
 import io.dccsim.smki.repository.SyntheticCertificates;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,6 +118,15 @@ class SmkiRepositoryServerTest {
     return http.send(
         HttpRequest.newBuilder(URI.create(server.baseUri() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private String rawStatusLine(String request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+    }
   }
 
   private static String search(String element, String eui) {
@@ -247,6 +257,12 @@ class SmkiRepositoryServerTest {
     assertThat(get("/nothing/here").statusCode()).isEqualTo(404);
     String huge = search("CertificateSubjectName", SUPPLIER + " ".repeat(10_000));
     assertThat(post("/services/certificatesearch", huge).statusCode()).isEqualTo(413);
+    // Percent-escapes that do not decode: a client's mistake (400, not logged as a fault).
+    for (String path : List.of("/services/certificatesearch%", "/services/extracts/%zz")) {
+      assertThat(rawStatusLine("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+          .as(path)
+          .startsWith("HTTP/1.1 400");
+    }
     // The server still answers afterwards.
     assertThat(
             post(

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -103,7 +102,7 @@ public final class RequestDispatch extends ChannelInboundHandlerAdapter {
         new IncomingRequest(
             reporter.nextSequence(),
             reporter.clock().instant(),
-            new QueryStringDecoder(request.uri()).path(),
+            UriPath.of(request.uri()),
             address(ctx.channel().remoteAddress()),
             peerCertificate(ctx),
             ByteBufUtil.getBytes(request.content()));

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,7 +89,7 @@ public final class RequestTimeout extends ChannelInboundHandlerAdapter {
       reporter.report(
           reporter.nextSequence(),
           reporter.clock().instant().minus(elapsed),
-          new QueryStringDecoder(uri).path(),
+          UriPath.of(uri),
           RequestDispatch.address(ctx.channel().remoteAddress()),
           RequestDispatch.peerCertificate(ctx),
           outcome,

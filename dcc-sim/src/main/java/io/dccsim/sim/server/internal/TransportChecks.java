@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,10 +86,14 @@ public final class TransportChecks extends ChannelInboundHandlerAdapter {
   }
 
   private Optional<DirectAnswer> check(HttpRequest request) {
-    String path = new QueryStringDecoder(request.uri()).path();
+    String path = UriPath.of(request.uri());
     if (request.decoderResult().isFailure()) {
       return Optional.of(
           refuse(path, 400, "Bad request", "bad-http: " + request.decoderResult().cause()));
+    }
+    if (UriPath.decoded(request.uri()).isEmpty()) {
+      return Optional.of(
+          refuse(path, 400, "Bad request", "bad-uri: the path's percent-escapes do not decode"));
     }
     if (path.equals(METRICS_PATH) && request.method().equals(HttpMethod.GET)) {
       return Optional.of(
@@ -139,7 +142,7 @@ public final class TransportChecks extends ChannelInboundHandlerAdapter {
   }
 
   private DirectAnswer tooLarge(HttpRequest request) {
-    String path = new QueryStringDecoder(request.uri()).path();
+    String path = UriPath.of(request.uri());
     return refuse(
         path, 413, "Request body too large", "too-large: over " + maxBodyBytes + " bytes");
   }

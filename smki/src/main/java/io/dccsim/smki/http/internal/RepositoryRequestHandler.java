@@ -121,7 +121,20 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
       text(ctx, req, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request", false);
       return;
     }
-    String path = new QueryStringDecoder(req.uri()).path();
+    String path;
+    try {
+      path = new QueryStringDecoder(req.uri()).path();
+    } catch (IllegalArgumentException e) {
+      // a client's mistake, not the server's: answered, logged quietly
+      LOG.debug("Undecodable URI from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+      text(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
+          "the URI's percent-escapes do not decode",
+          true);
+      return;
+    }
     HttpMethod m = req.method();
     boolean get = m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD);
     switch (path) {
