@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.SchemaVersion;
+import io.dccsim.core.xml.Mangling;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.spi.Exchange;
 import io.dccsim.sim.spi.Verdict;
@@ -19,9 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.xml.crypto.dsig.XMLSignature;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -106,45 +105,6 @@ class MangledRequestPropertiesTest {
     }
   }
 
-  /** One way of mangling a request, at a relative position. */
-  record Mangling(Kind kind, double at, int length, int xor, String fragment) {
-    enum Kind {
-      CHANGE_BYTE,
-      CUT_SHORT,
-      DELETE,
-      REPEAT,
-      INSERT
-    }
-
-    byte[] apply(byte[] in) {
-      int p = (int) (at * in.length);
-      int end = Math.min(in.length, p + length);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
-      switch (kind) {
-        case CHANGE_BYTE -> {
-          byte[] copy = in.clone();
-          copy[p] = (byte) (copy[p] ^ xor);
-          return copy;
-        }
-        case CUT_SHORT -> out.write(in, 0, p);
-        case DELETE -> {
-          out.write(in, 0, p);
-          out.write(in, end, in.length - end);
-        }
-        case REPEAT -> {
-          out.write(in, 0, end);
-          out.write(in, p, in.length - p);
-        }
-        case INSERT -> {
-          out.write(in, 0, p);
-          out.writeBytes(fragment.getBytes(StandardCharsets.UTF_8));
-          out.write(in, p, in.length - p);
-        }
-      }
-      return out.toByteArray();
-    }
-  }
-
   /**
    * What a request's signature vouches for, by an independent implementation (Apache Santuario):
    * the exclusive canonical form (without comments) of the document without its signature, and of
@@ -181,13 +141,7 @@ class MangledRequestPropertiesTest {
 
   @Provide
   Arbitrary<Mangling> manglings() {
-    return Combinators.combine(
-            Arbitraries.of(Mangling.Kind.class),
-            Arbitraries.doubles().between(0, 1).filter(d -> d < 1),
-            Arbitraries.integers().between(1, 200),
-            Arbitraries.integers().between(1, 255),
-            Arbitraries.of(FRAGMENTS))
-        .as(Mangling::new);
+    return Mangling.arbitrary(FRAGMENTS, 200);
   }
 
   @Property(tries = 500)

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.xml.Mangling;
 import io.dccsim.sim.coverage.CoverageAnswer;
 import io.dccsim.sim.journal.RequestJournal;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,65 +126,21 @@ class MangledControlRequestPropertiesTest {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
   }
 
-  /** Which good request, and how it is mangled (in its body, or in its URI when it has none). */
-  record Mangled(int which, int kind, double at, int length, int xor, String fragment) {
-    Good good() {
-      return GOOD.get(which);
-    }
-
-    boolean inUri() {
-      return good().body().isEmpty();
-    }
-
-    byte[] mangle(byte[] in) {
-      int p = (int) (at * in.length);
-      int end = Math.min(in.length, p + length);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      switch (kind) {
-        case 0 -> {
-          byte[] copy = in.clone();
-          // within ASCII, so a URI stays a string the server can be handed
-          copy[p] = (byte) ((copy[p] ^ xor) & 0x7f);
-          return copy;
-        }
-        case 1 -> out.write(in, 0, p);
-        case 2 -> {
-          out.write(in, 0, p);
-          out.write(in, end, in.length - end);
-        }
-        case 3 -> {
-          out.write(in, 0, end);
-          out.write(in, p, in.length - p);
-        }
-        default -> {
-          out.write(in, 0, p);
-          out.writeBytes(fragment.getBytes(StandardCharsets.UTF_8));
-          out.write(in, p, in.length - p);
-        }
-      }
-      return out.toByteArray();
-    }
-
+  /** A good request, mangled in its body, or in its URI when it has no body. */
+  record Mangled(Good good, Mangling mangling) {
     ControlRequest toRequest() {
-      Good g = good();
-      String uri =
-          inUri()
-              ? new String(mangle(g.uri().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)
-              : g.uri();
-      byte[] body = inUri() ? new byte[0] : mangle(g.body().getBytes(StandardCharsets.UTF_8));
-      return new ControlRequest(g.method(), uri, Optional.of(TOKEN.authorizationHeader()), body);
+      boolean inUri = good.body().isEmpty();
+      return new ControlRequest(
+          good.method(),
+          inUri ? mangling.apply(good.uri()) : good.uri(),
+          Optional.of(TOKEN.authorizationHeader()),
+          inUri ? new byte[0] : mangling.apply(good.body().getBytes(StandardCharsets.UTF_8)));
     }
   }
 
   @Provide
   Arbitrary<Mangled> mangled() {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, GOOD.size() - 1),
-            Arbitraries.integers().between(0, 4),
-            Arbitraries.doubles().between(0, 1).filter(d -> d < 1),
-            Arbitraries.integers().between(1, 40),
-            Arbitraries.integers().between(1, 127),
-            Arbitraries.of(FRAGMENTS))
+    return Combinators.combine(Arbitraries.of(GOOD), Mangling.arbitrary(FRAGMENTS, 40))
         .as(Mangled::new);
   }
 

@@ -8,11 +8,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RemotePartyRole;
+import io.dccsim.core.xml.Mangling;
 import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.CertificateUsage;
 import io.dccsim.smki.repository.InMemoryCertificateRepository;
 import io.dccsim.smki.repository.SyntheticCertificates;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -133,51 +133,21 @@ class MangledSearchPropertiesTest {
     return found;
   }
 
-  /** Which request, and how it is mangled. */
-  record Mangled(int request, int kind, double at, int length, int xor, String fragment) {
+  /** Which good request, and how it is mangled. */
+  record Mangled(int which, Mangling mangling) {
     byte[] bytes() {
-      byte[] in = GOOD.get(request).getBytes(UTF8);
-      int p = (int) (at * in.length);
-      int end = Math.min(in.length, p + length);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      switch (kind) {
-        case 0 -> {
-          byte[] copy = in.clone();
-          copy[p] = (byte) (copy[p] ^ xor);
-          return copy;
-        }
-        case 1 -> out.write(in, 0, p);
-        case 2 -> {
-          out.write(in, 0, p);
-          out.write(in, end, in.length - end);
-        }
-        case 3 -> {
-          out.write(in, 0, end);
-          out.write(in, p, in.length - p);
-        }
-        default -> {
-          out.write(in, 0, p);
-          out.writeBytes(fragment.getBytes(UTF8));
-          out.write(in, p, in.length - p);
-        }
-      }
-      return out.toByteArray();
+      return mangling.apply(GOOD.get(which).getBytes(UTF8));
     }
 
     String path() {
-      return request == 2 ? "/services/retrievecertificate" : "/services/certificatesearch";
+      return which == 2 ? "/services/retrievecertificate" : "/services/certificatesearch";
     }
   }
 
   @Provide
   Arbitrary<Mangled> mangled() {
     return Combinators.combine(
-            Arbitraries.integers().between(0, GOOD.size() - 1),
-            Arbitraries.integers().between(0, 4),
-            Arbitraries.doubles().between(0, 1).filter(d -> d < 1),
-            Arbitraries.integers().between(1, 40),
-            Arbitraries.integers().between(1, 255),
-            Arbitraries.of(FRAGMENTS))
+            Arbitraries.integers().between(0, GOOD.size() - 1), Mangling.arbitrary(FRAGMENTS, 40))
         .as(Mangled::new);
   }
 
