@@ -145,29 +145,29 @@ public record SimulatorConfig(
         }
       }
     }
-    Path data = Path.of(v.get("data-dir"));
+    Path data = path("data-dir", v.get("data-dir"));
     SimulatorConfig c =
         new SimulatorConfig(
             v.get("host"),
             integer(v, "port"),
             data,
-            v.get("pki-dir").isEmpty() ? data.resolve("pki") : Path.of(v.get("pki-dir")),
+            v.get("pki-dir").isEmpty() ? data.resolve("pki") : path("pki-dir", v.get("pki-dir")),
             v.get("baseline"),
             optional(v, "clock-start").map(s -> parse("clock-start", () -> Instant.parse(s))),
             bool(v, "write-unknown-literally"),
             bool(v, "signature-checks"),
-            optional(v, "coverage-file").map(Path::of),
+            optional(v, "coverage-file").map(f -> path("coverage-file", f)),
             integer(v, "max-body-bytes"),
             integer(v, "max-connections"),
             integer(v, "worker-threads"),
             integer(v, "work-queue"),
             parse("request-timeout", () -> Duration.parse(v.get("request-timeout"))),
             parse("idle-timeout", () -> Duration.parse(v.get("idle-timeout"))),
-            optional(v, "dcc-cert-file").map(Path::of),
-            optional(v, "dcc-key-file").map(Path::of),
-            optional(v, "tls-cert-file").map(Path::of),
-            optional(v, "tls-key-file").map(Path::of),
-            optional(v, "tls-client-ca-file").map(Path::of),
+            optional(v, "dcc-cert-file").map(f -> path("dcc-cert-file", f)),
+            optional(v, "dcc-key-file").map(f -> path("dcc-key-file", f)),
+            optional(v, "tls-cert-file").map(f -> path("tls-cert-file", f)),
+            optional(v, "tls-key-file").map(f -> path("tls-key-file", f)),
+            optional(v, "tls-client-ca-file").map(f -> path("tls-client-ca-file", f)),
             v.get("tls-client-auth").strip().toLowerCase(Locale.ROOT),
             bool(v, "tls-generate"),
             names(v.get("tls-names")),
@@ -350,6 +350,10 @@ public record SimulatorConfig(
       throw new IllegalArgumentException(key + " is true or false, not '" + v.get(key) + "'");
     }
     return s.equals("true");
+  }
+
+  private static Path path(String key, String value) {
+    return parse(key, () -> Path.of(value));
   }
 
   private static <T> T parse(String key, java.util.function.Supplier<T> parser) {
