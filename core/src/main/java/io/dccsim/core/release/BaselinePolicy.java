@@ -86,6 +86,7 @@ public sealed interface BaselinePolicy {
 
   /** The baseline in force on the date: {@code JUNE_2021} from its go-live on. */
   enum ByDate implements BaselinePolicy {
+    /** The one policy of this kind. */
     INSTANCE;
 
     @Override

@@ -4,8 +4,11 @@ import java.util.Optional;
 
 /** How likely a Communications Hub at the premises is to connect to the SM WAN. */
 public enum ConnectivityLikelihood {
+  /** {@code High}. */
   HIGH("High"),
+  /** {@code Medium}. */
   MEDIUM("Medium"),
+  /** {@code Low}. */
   LOW("Low");
 
   private final String xmlText;

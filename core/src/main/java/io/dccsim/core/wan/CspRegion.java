@@ -9,13 +9,21 @@ import java.util.Optional;
  * SMETS1.
  */
 public enum CspRegion {
+  /** The North CSP region. */
   NORTH("North", false),
+  /** The Central CSP region. */
   CENTRAL("Central", false),
+  /** The South CSP region. */
   SOUTH("South", false),
+  /** 4G in the North region (per-region answers, schema 5.3 on). */
   NORTH_4G("4G North", true),
+  /** 4G in the Central region (per-region answers, schema 5.3 on). */
   CENTRAL_4G("4G Central", true),
+  /** 4G in the South region (per-region answers, schema 5.3 on). */
   SOUTH_4G("4G South", true),
+  /** The region could not be determined. */
   UNKNOWN("Unknown", false),
+  /** A SMETS1 premises, served by the SMETS1 service. */
   SMETS1("SMETS1", false);
 
   private final String xmlText;

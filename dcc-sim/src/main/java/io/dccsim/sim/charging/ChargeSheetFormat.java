@@ -48,7 +48,9 @@ public final class ChargeSheetFormat {
 
   /** The text form a charge sheet is written in. */
   public enum Syntax {
+    /** JSON. */
     JSON,
+    /** YAML. */
     YAML;
 
     /** YAML for a file name ending {@code .yaml} or {@code .yml}, otherwise JSON. */

@@ -13,7 +13,9 @@ public record CertificateChange(long sequence, Type type, CertificateRecord reco
 
   /** What happened. */
   public enum Type {
+    /** The certificate was stored. */
     ADDED,
+    /** The certificate's status changed. */
     STATUS_CHANGED
   }
 
