@@ -7,12 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.dccsim.core.value.Eui64;
-import io.dccsim.core.value.RemotePartyRole;
 import io.dccsim.core.xml.Mangling;
-import io.dccsim.smki.repository.CertificateStatus;
-import io.dccsim.smki.repository.CertificateUsage;
 import io.dccsim.smki.repository.InMemoryCertificateRepository;
-import io.dccsim.smki.repository.SyntheticCertificates;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,8 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 class MangledSearchPropertiesTest {
   private static final Charset UTF8 = StandardCharsets.UTF_8;
-  private static final Eui64 SUPPLIER = SyntheticCertificates.ORGANISATION_EUIS.get(0);
-  private static final Eui64 METER = SyntheticCertificates.DEVICE_EUIS.get(0);
+  private static final Eui64 SUPPLIER = SmkiRepositoryServerTest.SUPPLIER;
+  private static final Eui64 METER = SmkiRepositoryServerTest.METER;
   private static final Set<String> SERIALS = Set.of("ABCDEF01", "2002", "3003");
   private static final Pattern SERIAL = Pattern.compile("<CertificateSerial>([^<]*)<");
   private static final List<String> GOOD =
@@ -77,22 +73,9 @@ class MangledSearchPropertiesTest {
   @BeforeContainer
   static void start() {
     InMemoryCertificateRepository repo = new InMemoryCertificateRepository();
-    repo.add(
-        SyntheticCertificates.organisation(
-            0xABCDEF01L,
-            SUPPLIER,
-            RemotePartyRole.XML_SIGN,
-            CertificateUsage.DS,
-            CertificateStatus.IN_USE));
-    repo.add(
-        SyntheticCertificates.organisation(
-            0x2002,
-            SUPPLIER,
-            RemotePartyRole.SUPPLIER,
-            CertificateUsage.KA,
-            CertificateStatus.PENDING));
-    repo.add(
-        SyntheticCertificates.device(0x3003, METER, CertificateUsage.KA, CertificateStatus.IN_USE));
+    repo.add(SmkiRepositoryServerTest.supplierXmlSign());
+    repo.add(SmkiRepositoryServerTest.supplierPendingKeyAgreement());
+    repo.add(SmkiRepositoryServerTest.meterKeyAgreement());
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
     LOGS.start();
     server = SmkiRepositoryServer.builder(repo).port(0).maxBodyBytes(4096).start();

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 class SmkiRepositoryServerTest {
-  private static final Eui64 SUPPLIER = SyntheticCertificates.ORGANISATION_EUIS.get(0);
-  private static final Eui64 METER = SyntheticCertificates.DEVICE_EUIS.get(0);
+  static final Eui64 SUPPLIER = SyntheticCertificates.ORGANISATION_EUIS.get(0);
+  static final Eui64 METER = SyntheticCertificates.DEVICE_EUIS.get(0);
   private static final byte[] CRL = {0x30, 0x03, 0x02, 0x01, 0x01};
 
   @TempDir Path extracts;
@@ -56,25 +56,9 @@ class SmkiRepositoryServerTest {
   void start() {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     logs.start();
-    xmlSign =
-        repo.add(
-            SyntheticCertificates.organisation(
-                0xABCDEF01L,
-                SUPPLIER,
-                RemotePartyRole.XML_SIGN,
-                CertificateUsage.DS,
-                CertificateStatus.IN_USE));
-    repo.add(
-        SyntheticCertificates.organisation(
-            0x2002,
-            SUPPLIER,
-            RemotePartyRole.SUPPLIER,
-            CertificateUsage.KA,
-            CertificateStatus.PENDING));
-    device =
-        repo.add(
-            SyntheticCertificates.device(
-                0x3003, METER, CertificateUsage.KA, CertificateStatus.IN_USE));
+    xmlSign = repo.add(supplierXmlSign());
+    repo.add(supplierPendingKeyAgreement());
+    device = repo.add(meterKeyAgreement());
     RevocationListSource lists =
         new RevocationListSource() {
           @Override
@@ -94,6 +78,28 @@ class SmkiRepositoryServerTest {
             .revocationLists(lists)
             .extracts(new ExtractDirectory(extracts))
             .start();
+  }
+
+  /** The supplier's XML signing certificate, in use (serial ABCDEF01). */
+  static CertificateRecord supplierXmlSign() {
+    return SyntheticCertificates.organisation(
+        0xABCDEF01L,
+        SUPPLIER,
+        RemotePartyRole.XML_SIGN,
+        CertificateUsage.DS,
+        CertificateStatus.IN_USE);
+  }
+
+  /** The supplier's key agreement certificate, pending (serial 2002). */
+  static CertificateRecord supplierPendingKeyAgreement() {
+    return SyntheticCertificates.organisation(
+        0x2002, SUPPLIER, RemotePartyRole.SUPPLIER, CertificateUsage.KA, CertificateStatus.PENDING);
+  }
+
+  /** The meter's key agreement certificate, in use (serial 3003). */
+  static CertificateRecord meterKeyAgreement() {
+    return SyntheticCertificates.device(
+        0x3003, METER, CertificateUsage.KA, CertificateStatus.IN_USE);
   }
 
   @AfterEach
