@@ -20,6 +20,29 @@ import net.jqwik.api.Combinators;
  */
 public record Mangling(Kind kind, double at, int length, int xor, String fragment) {
 
+  /**
+   * Fragments that XML handling must survive when inserted anywhere: a DOCTYPE with an external
+   * entity, markup cut in half, comments, processing instructions, CDATA, characters XML forbids,
+   * an element no schema allows, and a namespace declaration nothing uses.
+   */
+  public static final List<String> XML_FRAGMENTS =
+      List.of(
+          "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+          "&x;",
+          "<",
+          ">",
+          "]]>",
+          "<![CDATA[x]]>",
+          "<?pi x?>",
+          "<!-- c -->",
+          "\u0000",
+          "\uFFFE",
+          "<sr:Extra/>",
+          "<Extra xmlns=\"urn:x\"/>",
+          " xmlns:sr=\"urn:other\"",
+          "\"",
+          "é");
+
   /** The ways of damaging a message. */
   public enum Kind {
     CHANGE_BYTE,

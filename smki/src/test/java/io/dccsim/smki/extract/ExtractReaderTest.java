@@ -22,19 +22,7 @@ class ExtractReaderTest {
 
   @BeforeEach
   void chainOfFour() {
-    SimulatedClock clock = SimulatedClock.fixed(Records.T0);
-    ExtractPublisher p =
-        new ExtractPublisher(
-            repo, new ExtractDirectory(dir), clock, RetentionPolicy.keepFullExtracts(5), 1000);
-    repo.add(Records.record(1, CertificateStatus.IN_USE));
-    p.publish(ExtractKind.FULL, Optional.empty());
-    repo.add(Records.record(2, CertificateStatus.IN_USE));
-    p.publish(ExtractKind.DELTA, Optional.empty());
-    repo.changeStatus(BigInteger.ONE, CertificateStatus.REVOKED, Records.T0);
-    p.publish(ExtractKind.DELTA, Optional.empty());
-    repo.add(Records.record(3, CertificateStatus.PENDING));
-    p.publish(ExtractKind.DELTA, Optional.empty());
-    names = p.directory().names();
+    names = Records.publishChainOfFour(repo, dir);
   }
 
   @Test

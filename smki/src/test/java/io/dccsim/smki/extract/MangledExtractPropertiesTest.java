@@ -2,17 +2,14 @@ package io.dccsim.smki.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.xml.Mangling;
 import io.dccsim.smki.repository.CertificateRecord;
-import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.InMemoryCertificateRepository;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -37,22 +34,7 @@ class MangledExtractPropertiesTest {
   static void publish() throws Exception {
     dir = Files.createTempDirectory("dccsim-mangled-extracts");
     InMemoryCertificateRepository repo = new InMemoryCertificateRepository();
-    ExtractPublisher p =
-        new ExtractPublisher(
-            repo,
-            new ExtractDirectory(dir),
-            SimulatedClock.fixed(Records.T0),
-            RetentionPolicy.keepFullExtracts(5),
-            1000);
-    repo.add(Records.record(1, CertificateStatus.IN_USE));
-    p.publish(ExtractKind.FULL, Optional.empty());
-    repo.add(Records.record(2, CertificateStatus.IN_USE));
-    p.publish(ExtractKind.DELTA, Optional.empty());
-    repo.changeStatus(BigInteger.ONE, CertificateStatus.REVOKED, Records.T0);
-    p.publish(ExtractKind.DELTA, Optional.empty());
-    repo.add(Records.record(3, CertificateStatus.PENDING));
-    p.publish(ExtractKind.DELTA, Optional.empty());
-    names = p.directory().names();
+    names = Records.publishChainOfFour(repo, dir);
     expected = ExtractInvariantTest.snapshot(repo);
     assertThat(ExtractReader.open(dir).load()).isEqualTo(expected);
   }

@@ -1,13 +1,17 @@
 package io.dccsim.smki.extract;
 
+import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RemotePartyRole;
 import io.dccsim.smki.repository.CertificateKind;
 import io.dccsim.smki.repository.CertificateRecord;
 import io.dccsim.smki.repository.CertificateStatus;
 import io.dccsim.smki.repository.CertificateUsage;
+import io.dccsim.smki.repository.InMemoryCertificateRepository;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -94,5 +98,28 @@ final class Records {
                                 r.status(),
                                 w,
                                 d)));
+  }
+
+  /**
+   * Publishes a chain of four into {@code dir}: a full extract of certificate 1, then deltas adding
+   * certificate 2, revoking 1, and adding 3 (pending). The file names, oldest first.
+   */
+  static List<ExtractFileName> publishChainOfFour(InMemoryCertificateRepository repo, Path dir) {
+    ExtractPublisher p =
+        new ExtractPublisher(
+            repo,
+            new ExtractDirectory(dir),
+            SimulatedClock.fixed(T0),
+            RetentionPolicy.keepFullExtracts(5),
+            1000);
+    repo.add(record(1, CertificateStatus.IN_USE));
+    p.publish(ExtractKind.FULL, Optional.empty());
+    repo.add(record(2, CertificateStatus.IN_USE));
+    p.publish(ExtractKind.DELTA, Optional.empty());
+    repo.changeStatus(BigInteger.ONE, CertificateStatus.REVOKED, T0);
+    p.publish(ExtractKind.DELTA, Optional.empty());
+    repo.add(record(3, CertificateStatus.PENDING));
+    p.publish(ExtractKind.DELTA, Optional.empty());
+    return p.directory().names();
   }
 }

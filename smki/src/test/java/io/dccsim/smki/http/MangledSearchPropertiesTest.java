@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -53,17 +54,10 @@ class MangledSearchPropertiesTest {
           "<CertificateDataRequest><CertificateSerial>abcdef01</CertificateSerial>"
               + "</CertificateDataRequest>");
   private static final List<String> FRAGMENTS =
-      List.of(
-          "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
-          "&x;",
-          "<",
-          "]]>",
-          "<!-- c -->",
-          "<?pi x?>",
-          "\u0000",
-          "<CertificateSubjectName>" + SUPPLIER + "</CertificateSubjectName>",
-          "-",
-          "é");
+      Stream.concat(
+              Mangling.XML_FRAGMENTS.stream(),
+              Stream.of("<CertificateSubjectName>" + SUPPLIER + "</CertificateSubjectName>", "-"))
+          .toList();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
