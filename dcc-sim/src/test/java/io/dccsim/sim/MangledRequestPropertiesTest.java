@@ -57,12 +57,7 @@ class MangledRequestPropertiesTest {
     Init.init();
     dcc = Simulator.builder().clock(SimulatedClock.fixed(AFTER_GO_LIVE)).start();
     dcc.addExchangeListener(exchanges::add);
-    supplier =
-        new SupplierClient(
-            dcc.baseUrl(),
-            dcc.testSupplier().credential(),
-            dcc.testSupplier().eui(),
-            dcc.dccCertificate());
+    supplier = SupplierClient.testSupplierOf(dcc);
     codeForAGoodRequest = goodRequestCode();
   }
 

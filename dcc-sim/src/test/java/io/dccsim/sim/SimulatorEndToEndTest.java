@@ -112,12 +112,7 @@ class SimulatorEndToEndTest {
                             EnumSet.allOf(UserRole.class))))
             .start();
     dcc.addExchangeListener(exchanges::add);
-    supplier =
-        new SupplierClient(
-            dcc.baseUrl(),
-            dcc.testSupplier().credential(),
-            dcc.testSupplier().eui(),
-            dcc.dccCertificate());
+    supplier = SupplierClient.testSupplierOf(dcc);
   }
 
   @AfterAll
@@ -223,12 +218,7 @@ class SimulatorEndToEndTest {
             .coverage(TABLE)
             .writeUnknownLiterally(true)
             .start()) {
-      SupplierClient client =
-          new SupplierClient(
-              literal.baseUrl(),
-              literal.testSupplier().credential(),
-              literal.testSupplier().eui(),
-              literal.dccCertificate());
+      SupplierClient client = SupplierClient.testSupplierOf(literal);
       WanMatrixResponse m =
           (WanMatrixResponse)
               client

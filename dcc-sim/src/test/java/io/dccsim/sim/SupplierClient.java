@@ -51,6 +51,15 @@ final class SupplierClient {
     this.dccCertificate = dcc;
   }
 
+  /** The simulator's own test supplier, talking to it. */
+  static SupplierClient testSupplierOf(Simulator dcc) {
+    return new SupplierClient(
+        dcc.baseUrl(),
+        dcc.testSupplier().credential(),
+        dcc.testSupplier().eui(),
+        dcc.dccCertificate());
+  }
+
   static RequestWanMatrix byAddress(String postcode, String identifier) {
     return RequestWanMatrix.byAddress(new PartialAddress(postcode, identifier));
   }

@@ -20,6 +20,19 @@ class CoverageTableTest {
       "key,region,covered,anticipated_date,wan_technology,likelihood,auxiliary_equipment,"
           + "additional_information\n";
 
+  /** A coverage file in JSON: a postcode in North, a SMETS1 UPRN. */
+  static final String EXAMPLE_JSON =
+      """
+      [
+        {"postcode": "M22 0RR", "regions": [
+          {"region": "North", "covered": false, "anticipatedDate": "2022-02-01",
+           "wanTechnology": "Long Range Radio", "likelihood": "Low",
+           "auxiliaryEquipment": "External aerial", "additionalInformation": "Hill"}]},
+        {"uprn": 42, "regions": [
+          {"region": "SMETS1", "covered": true, "wanTechnology": "SMETS1", "likelihood": "High"}]}
+      ]
+      """;
+
   @TempDir Path dir;
 
   @Test
@@ -94,19 +107,7 @@ class CoverageTableTest {
   @Test
   void readsJson() throws IOException {
     Path file = dir.resolve("coverage.json");
-    Files.writeString(
-        file,
-        """
-        [
-          {"postcode": "M22 0RR", "regions": [
-            {"region": "North", "covered": false, "anticipatedDate": "2022-02-01",
-             "wanTechnology": "Long Range Radio", "likelihood": "Low",
-             "auxiliaryEquipment": "External aerial", "additionalInformation": "Hill"}]},
-          {"uprn": 42, "regions": [
-            {"region": "SMETS1", "covered": true, "wanTechnology": "SMETS1", "likelihood": "High"}]}
-        ]
-        """,
-        StandardCharsets.UTF_8);
+    Files.writeString(file, EXAMPLE_JSON, StandardCharsets.UTF_8);
     CoverageTable table = CoverageTable.load(file);
     RegionAnswer north =
         ((CoverageAnswer.Regions) table.answer(new CoverageQuestion.ByAddress("M220RR", "x")))

@@ -24,17 +24,7 @@ class MangledCoverageFilePropertiesTest {
           + "M22 0RR,South,false,2021-05-01,\" \",Medium,,\n"
           + "m220rr,4G South,true,,4G,High,External aerial,\"Roof, north side\"\n"
           + "10023336956,North,true,,Long Range Radio,High,,\n";
-  private static final String JSON =
-      """
-      [
-        {"postcode": "M22 0RR", "regions": [
-          {"region": "North", "covered": false, "anticipatedDate": "2022-02-01",
-           "wanTechnology": "Long Range Radio", "likelihood": "Low",
-           "auxiliaryEquipment": "External aerial", "additionalInformation": "Hill"}]},
-        {"uprn": 42, "regions": [
-          {"region": "SMETS1", "covered": true, "wanTechnology": "SMETS1", "likelihood": "High"}]}
-      ]
-      """;
+  private static final String JSON = CoverageTableTest.EXAMPLE_JSON;
   private static final List<String> FRAGMENTS =
       List.of(
           ",",
