@@ -86,12 +86,13 @@ public final class TransportChecks extends ChannelInboundHandlerAdapter {
   }
 
   private Optional<DirectAnswer> check(HttpRequest request) {
-    String path = UriPath.of(request.uri());
+    Optional<String> decoded = UriPath.decoded(request.uri());
+    String path = decoded.orElseGet(() -> UriPath.raw(request.uri()));
     if (request.decoderResult().isFailure()) {
       return Optional.of(
           refuse(path, 400, "Bad request", "bad-http: " + request.decoderResult().cause()));
     }
-    if (UriPath.decoded(request.uri()).isEmpty()) {
+    if (decoded.isEmpty()) {
       return Optional.of(
           refuse(path, 400, "Bad request", "bad-uri: the path's percent-escapes do not decode"));
     }

@@ -24,7 +24,8 @@ final class UriPath {
     return decoded(uri).orElseGet(() -> raw(uri));
   }
 
-  private static String raw(String uri) {
+  /** The path as sent: everything before the query or fragment. */
+  static String raw(String uri) {
     int end = uri.length();
     for (char c : new char[] {'?', '#'}) {
       int i = uri.indexOf(c);
