@@ -24,7 +24,8 @@ public final class DccSimCommand implements Callable<Integer> {
   /** Every subcommand, in help order. Add a line here to register one. */
   public static final List<Supplier<Object>> SUBCOMMANDS =
       List.of(
-          ServeCommand::new,
+          // built here so that its model transformer (one flag per setting) has run
+          () -> new CommandLine(new ServeCommand()),
           DemoCommand::new,
           ReleaseCommand::new,
           InvoiceCommand::new,
