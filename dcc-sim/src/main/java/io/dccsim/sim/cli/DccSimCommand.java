@@ -5,6 +5,7 @@ import io.dccsim.sim.demo.DemoCommand;
 import io.dccsim.sim.demo.ReleaseCommand;
 import io.dccsim.smki.cli.SmkiCommand;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -39,6 +40,23 @@ public final class DccSimCommand implements Callable<Integer> {
     }
     return line;
   }
+
+  /**
+   * The arguments as the command line should see them: when the first one is an option the root
+   * command does not know (a setting's flag such as {@code --port}), they are the {@code serve}
+   * command's, so {@code dccsim --port 8079} means {@code dccsim serve --port 8079}.
+   */
+  public static String[] withDefaultCommand(String[] args) {
+    if (args.length == 0 || !args[0].startsWith("-") || ROOT_OPTIONS.contains(args[0])) {
+      return args;
+    }
+    String[] routed = new String[args.length + 1];
+    routed[0] = "serve";
+    System.arraycopy(args, 0, routed, 1, args.length);
+    return routed;
+  }
+
+  private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   @Override
   public Integer call() throws Exception {

@@ -6,7 +6,7 @@ public final class Main {
 
   /** Runs the command line and exits with its code (the only exit in the project). */
   public static void main(String[] args) {
-    int code = DccSimCommand.commandLine().execute(args);
+    int code = DccSimCommand.commandLine().execute(DccSimCommand.withDefaultCommand(args));
     System.exit(code);
   }
 }

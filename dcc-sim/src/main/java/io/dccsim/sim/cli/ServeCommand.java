@@ -4,7 +4,9 @@ import io.dccsim.sim.config.ConfigFile;
 import io.dccsim.sim.config.SimulatorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,10 +51,36 @@ public final class ServeCommand implements Callable<Integer> {
                       .paramLabel("<value>")
                       .type(String.class)
                       .description(
-                          info[1] + (info[0].isEmpty() ? "" : " (default " + info[0] + ")"))
+                          wrapped(
+                              info[1] + (info[0].isEmpty() ? "" : " (default " + info[0] + ")"),
+                              DESCRIPTION_WIDTH))
                       .build()));
       return command;
     }
+  }
+
+  /** Narrower than picocli's description column, so that it never has to break a line itself. */
+  static final int DESCRIPTION_WIDTH = 48;
+
+  /**
+   * The text as lines of at most {@code width} characters, broken only at spaces: picocli would
+   * otherwise break inside values such as {@code ./data} or {@code 127.0.0.1}. A word longer than
+   * the width stands alone on its line.
+   */
+  static String[] wrapped(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" +")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines.toArray(String[]::new);
   }
 
   /** The settings the flags give (only those given). */
@@ -121,6 +149,8 @@ public final class ServeCommand implements Callable<Integer> {
         new Thread(
             () -> {
               running.close();
+              System.out.println("dccsim: stopped");
+              System.out.flush();
               stopped.countDown();
             },
             "dccsim-shutdown");
