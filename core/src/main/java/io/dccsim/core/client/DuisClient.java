@@ -43,7 +43,7 @@ import org.w3c.dom.Document;
  * DuisClient client = DuisClient.builder()
  *     .user(Eui64.parse("90-B3-D5-1F-30-01-00-00"), credential)
  *     .dcc(Eui64.parse("00-DB-12-34-56-78-90-A0"), dccXmlSignCertificate)
- *     .transport(HttpDuisTransport.builder(URI.create("http://127.0.0.1:8080")).build())
+ *     .transport(HttpDuisTransport.builder(URI.create("http://127.0.0.1:8079")).build())
  *     .build();
  * WanMatrixResult result =
  *     client.requestWanMatrix(PartialAddress.of(Postcode.parse("M22 0RR"), "Threapwood Road"));

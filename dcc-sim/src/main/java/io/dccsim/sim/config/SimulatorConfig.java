@@ -63,7 +63,7 @@ public record SimulatorConfig(
   private static Map<String, String[]> keys() {
     Map<String, String[]> k = new LinkedHashMap<>();
     k.put("host", new String[] {"127.0.0.1", "address to listen on"});
-    k.put("port", new String[] {"8080", "DUIS port (0: any free port)"});
+    k.put("port", new String[] {"8079", "DUIS port, as DCC Boxed (0: any free port)"});
     k.put("data-dir", new String[] {"./data", "where the H2 store and the PKI live"});
     k.put(
         "pki-dir",
