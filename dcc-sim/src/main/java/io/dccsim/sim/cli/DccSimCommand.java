@@ -1,13 +1,18 @@
 package io.dccsim.sim.cli;
 
 import io.dccsim.sim.charging.cli.InvoiceCommand;
+import io.dccsim.sim.config.SimulatorConfig;
 import io.dccsim.sim.demo.DemoCommand;
 import io.dccsim.sim.demo.ReleaseCommand;
 import io.dccsim.smki.cli.SmkiCommand;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +35,8 @@ public final class DccSimCommand implements Callable<Integer> {
           DemoCommand::new,
           ReleaseCommand::new,
           InvoiceCommand::new,
-          SmkiCommand::new);
+          // with its converters and its one-line answer to a failure
+          () -> SmkiCommand.commandLine(Clock.systemUTC()));
 
   /** The command line, with every subcommand registered. */
   public static CommandLine commandLine() {
@@ -38,8 +44,38 @@ public final class DccSimCommand implements Callable<Integer> {
     for (Supplier<Object> sub : SUBCOMMANDS) {
       line.addSubcommand(sub.get());
     }
+    // The root's handler is the one picocli uses for every subcommand.
+    line.setExecutionExceptionHandler(
+        (ex, failed, parsed) -> {
+          LOG.debug("'{}' failed", failed.getCommandSpec().qualifiedName(), ex);
+          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
+          failed.getErr().flush();
+          return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
     return line;
   }
+
+  /**
+   * A failure and its causes on one line, each cause's first line once: what a user needs to act on
+   * (a locked store, a missing file) without a stack trace.
+   */
+  static String oneLine(Throwable failure) {
+    List<String> parts = new ArrayList<>();
+    for (Throwable t = failure; t != null && parts.size() < 4; t = t.getCause()) {
+      String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      m = SimulatorConfig.redactUrl(m.lines().findFirst().orElse(m));
+      String shown = m;
+      if (parts.stream().noneMatch(p -> p.contains(shown))) {
+        parts.add(shown);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return String.join(": ", parts);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(DccSimCommand.class);
 
   /**
    * The arguments as the command line should see them: when the first one is an option the root

@@ -69,4 +69,29 @@ class LauncherTest {
     assertThat(ServeCommand.wrapped("averyveryverylongword x", 5))
         .containsExactly("averyveryverylongword", "x");
   }
+
+  @Test
+  void aFailingSubcommandAnswersInOneLine() throws Exception {
+    java.nio.file.Path missing =
+        java.nio.file.Files.createTempDirectory("launcher").resolve("none");
+    StringWriter err = new StringWriter();
+    CommandLine line = DccSimCommand.commandLine();
+    line.setErr(new PrintWriter(err));
+    line.getSubcommands().get("smki").setErr(new PrintWriter(err));
+    int code = line.execute("smki", "search", "--repository", missing.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("dccsim smki search: No repository in");
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void oneLineKeepsEachCauseOnce() {
+    Exception e =
+        new IllegalStateException(
+            "Cannot connect to jdbc:postgresql://h/db?password=secret",
+            new RuntimeException("The file is locked: x.mv.db\n\tat somewhere"));
+    String line = DccSimCommand.oneLine(e);
+    assertThat(line).contains("The file is locked: x.mv.db").doesNotContain("somewhere");
+    assertThat(line).doesNotContain("secret");
+  }
 }

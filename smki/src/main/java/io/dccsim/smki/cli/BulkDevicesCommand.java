@@ -81,7 +81,7 @@ public final class BulkDevicesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     long added;
-    try (CertificateRepository repo = repository.open()) {
+    try (CertificateRepository repo = repository.openOrCreate()) {
       if (noProgress) {
         added = load.run(repo, n -> {});
       } else {

@@ -47,7 +47,7 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant now = parent.clock().instant();
     int added = 0;
-    try (CertificateRepository repo = repository.open()) {
+    try (CertificateRepository repo = repository.openOrCreate()) {
       for (Path f : files) {
         for (X509Certificate c : PemMaterial.certificates(f)) {
           CertificateRecord r = CertificateProfile.record(c, status, now);

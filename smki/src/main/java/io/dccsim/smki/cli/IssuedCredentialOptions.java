@@ -37,7 +37,7 @@ final class IssuedCredentialOptions {
     CredentialFiles.write(credential, out);
     stdout.println(ShowCommand.describe(CertificateProfile.read(credential.certificate())));
     if (repository.given()) {
-      try (CertificateRepository repo = repository.open()) {
+      try (CertificateRepository repo = repository.openOrCreate()) {
         repo.add(CertificateProfile.record(credential.certificate(), status, now));
       }
     }

@@ -11,7 +11,7 @@ public final class PkiOptions {
   @Option(
       names = "--pki",
       paramLabel = "DIR",
-      defaultValue = "pki",
+      defaultValue = "data/pki/hierarchy",
       description =
           "PKI directory (root.pem, oca.pem, dca.pem and their keys). Default: ${DEFAULT-VALUE}")
   Path dir;

@@ -3,6 +3,7 @@ package io.dccsim.smki.cli;
 import io.dccsim.smki.repository.CertificateRepositories;
 import io.dccsim.smki.repository.CertificateRepository;
 import io.dccsim.smki.repository.RepositoryConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -15,8 +16,14 @@ public final class RepositoryOptions {
   @Option(
       names = "--repository",
       paramLabel = "DIR|URL",
-      description = "Repository: a directory for the embedded H2 store, or a JDBC URL.")
+      description =
+          "Repository: a directory holding the embedded H2 store, or a JDBC URL. Default: "
+              + DEFAULT_LOCATION
+              + " (the simulator's own, when run beside its data directory)")
   String location;
+
+  /** Where {@code dccsim serve} keeps its store with the default {@code data-dir}. */
+  static final String DEFAULT_LOCATION = "data/smki";
 
   @Option(names = "--db-user", paramLabel = "USER", description = "Database user (JDBC URLs).")
   String user;
@@ -38,13 +45,26 @@ public final class RepositoryOptions {
     return location != null;
   }
 
-  /** The repository configuration these options describe. */
-  RepositoryConfig config() {
-    if (location == null) {
-      throw new IllegalArgumentException("This command needs --repository DIR|URL");
-    }
-    if (!location.startsWith("jdbc:") && !location.equals(RepositoryConfig.IN_MEMORY_URL)) {
-      return RepositoryConfig.h2File(Path.of(location));
+  /**
+   * The repository configuration these options describe.
+   *
+   * @param create whether a directory without a store may get a new, empty one (commands that write
+   *     certificates); otherwise a missing store is refused rather than created
+   */
+  RepositoryConfig config(boolean create) {
+    String where = location == null ? DEFAULT_LOCATION : location;
+    if (!where.startsWith("jdbc:") && !where.equals(RepositoryConfig.IN_MEMORY_URL)) {
+      Path dir = Path.of(where);
+      boolean exists = Files.isRegularFile(dir.resolve(RepositoryConfig.H2_FILE_NAME + ".mv.db"));
+      if (!exists && !create) {
+        throw new IllegalArgumentException(
+            "No repository in "
+                + dir.toAbsolutePath().normalize()
+                + (location == null
+                    ? " (give --repository DIR|URL, or run beside the simulator's data directory)"
+                    : " (give the directory the simulator or 'smki bulk-devices' wrote)"));
+      }
+      return RepositoryConfig.h2File(dir);
     }
     String password = passwordVariable == null ? "" : System.getenv(passwordVariable);
     boolean h2File = location.startsWith("jdbc:h2:file:") || location.startsWith("jdbc:h2:./");
@@ -60,8 +80,13 @@ public final class RepositoryOptions {
         h2File);
   }
 
-  /** Opens the repository. */
+  /** Opens an existing repository; refuses one that is not there. */
   CertificateRepository open() {
-    return CertificateRepositories.open(config());
+    return CertificateRepositories.open(config(false));
+  }
+
+  /** Opens the repository, creating an empty one where there is none. */
+  CertificateRepository openOrCreate() {
+    return CertificateRepositories.open(config(true));
   }
 }

@@ -279,6 +279,7 @@ class SmkiCommandTest {
         .isEqualTo(2);
     assertThat(run("search")).isEqualTo(2);
     assertThat(err.toString()).contains("--repository");
+    CertificateRepositories.h2File(repo).close();
     assertThat(
             run(
                 "revoke",
@@ -339,5 +340,36 @@ class SmkiCommandTest {
             "revocation-lists",
             "search",
             "show");
+  }
+
+  @Test
+  void aRepositoryThatIsNotThereIsRefusedNotCreated() {
+    Path missing = tmp.resolve("typo");
+    assertThat(run("search", "--repository", missing.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("No repository in").contains("typo");
+    assertThat(err.toString().lines().count()).isEqualTo(1);
+    assertThat(Files.exists(missing)).isFalse();
+    assertThat(
+            run(
+                "revoke",
+                "--pki",
+                pki.toString(),
+                "--repository",
+                missing.toString(),
+                "--serial",
+                "AB"))
+        .isNotZero();
+    assertThat(Files.exists(missing.resolve("smki.mv.db"))).isFalse();
+  }
+
+  @Test
+  void theDefaultsAreTheSimulatorsDataLayout() {
+    CommandLine cl = SmkiCommand.commandLine(Clock.fixed(NOW, ZoneOffset.UTC));
+    CommandLine search = cl.getSubcommands().get("search");
+    assertThat(search.getCommandSpec().findOption("--repository").description()[0])
+        .contains("data/smki");
+    CommandLine init = cl.getSubcommands().get("init");
+    assertThat(init.getCommandSpec().findOption("--pki").defaultValue())
+        .isEqualTo("data/pki/hierarchy");
   }
 }
