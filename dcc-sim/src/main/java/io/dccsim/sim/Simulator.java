@@ -162,6 +162,7 @@ public final class Simulator implements AutoCloseable {
         .dcc(DCC_EUI, dcc.certificate())
         .transport(HttpDuisTransport.builder(URI.create(baseUrl())).build())
         .counter(counter)
+        .inOrder(true)
         .baseline(baselines.get().current(clock))
         .build();
   }

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.w3c.dom.Document;
 
 /**
@@ -62,6 +63,7 @@ public final class DuisClient {
   private final RequestCounter counter;
   private final Baseline baseline;
   private final SchemaVersion schemaVersion;
+  private final boolean inOrder;
   private final SecureXml xml;
   private final DuisCodec codec = new DuisCodec();
 
@@ -76,6 +78,7 @@ public final class DuisClient {
         b.counter != null ? b.counter : RequestCounter.fromClock(Objects.requireNonNull(b.clock));
     this.baseline = b.baseline;
     this.schemaVersion = b.schemaVersion;
+    this.inOrder = b.inOrder;
     this.xml = SecureXml.withLimits(b.limits);
   }
 
@@ -105,10 +108,16 @@ public final class DuisClient {
    * @throws DuisClientException when no verified SR 12.1 response came back
    */
   public WanMatrixResult requestWanMatrix(RequestWanMatrix body) {
-    ServiceRequest request =
-        newRequest(
-            ServiceReferenceVariant.REQUEST_WAN_MATRIX, CommandVariant.NON_DEVICE, dccId, body);
-    ServiceResponse response = send(request);
+    Exchange sent =
+        exchange(
+            () ->
+                newRequest(
+                    ServiceReferenceVariant.REQUEST_WAN_MATRIX,
+                    CommandVariant.NON_DEVICE,
+                    dccId,
+                    body));
+    ServiceRequest request = sent.request();
+    ServiceResponse response = sent.response();
     List<WanMatrixEntry> entries = new ArrayList<>();
     if (response.body() instanceof WanMatrixResponse matrix) {
       matrix
@@ -138,6 +147,26 @@ public final class DuisClient {
     RequestId id = new RequestId(userId, target, counter.next());
     return new ServiceRequest(schemaVersion, new RequestHeader(id, commandVariant, variant), body);
   }
+
+  /**
+   * Builds a request and sends it. In order ({@link Builder#inOrder}), no other client sharing the
+   * counter takes a counter until this answer is back, so requests reach the DCC in counter order.
+   */
+  private Exchange exchange(Supplier<ServiceRequest> build) {
+    if (!inOrder) {
+      ServiceRequest request = build.get();
+      return new Exchange(request, send(request));
+    }
+    counter.sendOrder.lock();
+    try {
+      ServiceRequest request = build.get();
+      return new Exchange(request, send(request));
+    } finally {
+      counter.sendOrder.unlock();
+    }
+  }
+
+  private record Exchange(ServiceRequest request, ServiceResponse response) {}
 
   /** The DCC's EUI-64, the target of non-device requests. */
   public Eui64 dccId() {
@@ -211,6 +240,7 @@ public final class DuisClient {
     private Clock clock = Clock.systemUTC();
     private RequestCounter counter;
     private Baseline baseline = Baseline.JUNE_2021;
+    private boolean inOrder;
     private SchemaVersion schemaVersion = SchemaVersion.V5_1;
     private XmlLimits limits = XmlLimits.DEFAULTS;
 
@@ -250,6 +280,18 @@ public final class DuisClient {
     /** A counter to use instead of one following the clock (for example a shared one). */
     public Builder counter(RequestCounter value) {
       this.counter = Objects.requireNonNull(value, "counter");
+      return this;
+    }
+
+    /**
+     * Whether requests are sent one at a time across every client sharing the {@link #counter}
+     * (default false). The DCC refuses a counter that is not above the last one it accepted from
+     * the User, so concurrent senders for one User can overtake each other on the wire and be
+     * refused; in order, they take turns instead. Applies to the request methods that build their
+     * own request ({@code requestWanMatrix}); {@link DuisClient#send} sends what it is given.
+     */
+    public Builder inOrder(boolean value) {
+      this.inOrder = value;
       return this;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The counter part of DUIS Request IDs: strictly increasing for one originator, thread-safe.
@@ -16,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RequestCounter {
   private final Clock clock;
   private final AtomicLong last;
+
+  /** Held by in-order clients from taking a counter until their answer is back. */
+  final ReentrantLock sendOrder = new ReentrantLock(true);
 
   private RequestCounter(Clock clock, long last) {
     this.clock = Objects.requireNonNull(clock, "clock");

@@ -389,4 +389,36 @@ class DuisClientTest {
     assertThat(response.header().requestId()).contains(request.header().requestId());
     assertThat(response.body()).isInstanceOf(WanMatrixResponse.class);
   }
+
+  @Test
+  void inOrderClientsSharingACounterReachTheDccInCounterOrder() throws Exception {
+    // The fake DCC records the counters in arrival order, with a pause to let others overtake.
+    List<Long> arrived = new CopyOnWriteArrayList<>();
+    DuisTransport slowDcc =
+        (path, body) -> {
+          String text = new String(body, StandardCharsets.UTF_8);
+          int at = text.indexOf("RequestID>") + "RequestID>".length();
+          String id = text.substring(at, text.indexOf('<', at));
+          arrived.add(Long.parseLong(id.substring(id.lastIndexOf(':') + 1)));
+          Thread.onSpinWait();
+          Answer a = answerAsTheDcc(body);
+          return new TransportResponse(a.status(), a.body());
+        };
+    RequestCounter shared = RequestCounter.fromClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        DuisClient client = client().transport(slowDcc).counter(shared).inOrder(true).build();
+        long uprn = i + 1;
+        done.add(threads.submit(() -> client.requestWanMatrix(Uprn.of(uprn))));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(arrived).hasSize(40).isSorted().doesNotHaveDuplicates();
+  }
 }

@@ -71,6 +71,7 @@ public final class DccSimulatorHandle {
         .dcc(Simulator.DCC_EUI, sim.dccCertificate())
         .transport(HttpDuisTransport.builder(URI.create(sim.baseUrl())).build())
         .counter(running.requestCounter())
+        .inOrder(true)
         .baseline(baseline)
         .build();
   }
