@@ -2,7 +2,11 @@ package io.dccsim.sim.cli;
 
 import io.dccsim.sim.config.ConfigFile;
 import io.dccsim.sim.config.SimulatorConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,6 +120,47 @@ public final class ServeCommand implements Callable<Integer> {
     return SimulatorConfig.redactUrl(b.toString());
   }
 
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Which of the ports the settings ask for is taken, with its setting, found by trying each (the
+   * simulator has let go of those it had bound); null when none is.
+   */
+  static String takenPort(SimulatorConfig settings) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("port", settings.port());
+    ports.put("smki-port", settings.smkiPort());
+    for (Map.Entry<String, Integer> p : ports.entrySet()) {
+      if (p.getValue() <= 0) {
+        continue;
+      }
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress(settings.host(), p.getValue()));
+      } catch (IOException inUse) {
+        return "port "
+            + p.getValue()
+            + " on "
+            + settings.host()
+            + " is already in use (setting '"
+            + p.getKey()
+            + "': choose another with --"
+            + p.getKey()
+            + ", or 0 for any free port)";
+      }
+    }
+    return null;
+  }
+
   /** The layered configuration. */
   SimulatorConfig configuration(Map<String, String> environment) throws java.io.IOException {
     Map<String, String> file = config == null ? Map.of() : ConfigFile.read(config);
@@ -140,7 +185,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (Exception e) {
       // The user gets the reasons; the stack trace goes to the log at DEBUG.
       LOG.debug("Start-up failed", e);
-      err.println("dccsim: cannot start: " + reasons(e));
+      String taken = isBindFailure(e) ? takenPort(settings) : null;
+      err.println("dccsim: cannot start: " + (taken != null ? taken : reasons(e)));
       err.flush();
       return 1;
     }

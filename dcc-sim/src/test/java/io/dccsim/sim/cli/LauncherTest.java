@@ -94,4 +94,32 @@ class LauncherTest {
     assertThat(line).contains("The file is locked: x.mv.db").doesNotContain("somewhere");
     assertThat(line).doesNotContain("secret");
   }
+
+  @Test
+  void aTakenPortIsNamedWithItsSetting() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      java.nio.file.Path data = java.nio.file.Files.createTempDirectory("launcher");
+      StringWriter err = new StringWriter();
+      CommandLine line = DccSimCommand.commandLine();
+      line.getSubcommands().get("serve").setErr(new PrintWriter(err));
+      int code =
+          line.execute(
+              "serve",
+              "--smki-port",
+              String.valueOf(port),
+              "--port",
+              "0",
+              "--data-dir",
+              data.toString());
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString().strip())
+          .isEqualTo(
+              "dccsim: cannot start: port "
+                  + port
+                  + " on 127.0.0.1 is already in use (setting 'smki-port': choose another with"
+                  + " --smki-port, or 0 for any free port)");
+    }
+  }
 }
