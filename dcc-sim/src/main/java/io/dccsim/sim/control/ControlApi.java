@@ -201,6 +201,7 @@ public final class ControlApi {
 
   private List<ControlRoute> ownRoutes() {
     List<ControlRoute> r = new ArrayList<>();
+    r.add(ControlRoute.of("GET", PREFIX, (p, q, b) -> index()));
     r.add(ControlRoute.of("GET", PREFIX + "/scenarios", (p, q, b) -> listScenarios()));
     r.add(ControlRoute.of("POST", PREFIX + "/scenarios", (p, q, b) -> createScenario(b)));
     r.add(
@@ -278,6 +279,15 @@ public final class ControlApi {
             }));
     r.add(ControlRoute.of("POST", PREFIX + "/invoices", (p, q, b) -> invoices(q, b)));
     return r;
+  }
+
+  /** Every route, and where the OpenAPI document is: a map for a harness finding its way. */
+  private ControlResponse index() {
+    ObjectNode out = ControlJson.object();
+    out.put("openapi", OPENAPI_PATH);
+    ArrayNode list = out.putArray("routes");
+    routes.forEach(r -> list.add(r.toString()));
+    return ok(out);
   }
 
   private ControlResponse scenario(long id) {

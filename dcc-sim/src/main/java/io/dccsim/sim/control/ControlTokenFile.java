@@ -41,7 +41,7 @@ public final class ControlTokenFile {
     if (Files.exists(file)) {
       return read(file);
     }
-    Path absolute = file.toAbsolutePath();
+    Path absolute = file.toAbsolutePath().normalize();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     BearerToken token = BearerToken.random();
