@@ -443,6 +443,24 @@ class StandaloneControlApiTest {
     }
   }
 
+  @Test
+  void docsControlApiMdHasARowForEveryRoute() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "control-api.md"));
+    try (StandaloneSimulator s = StandaloneSimulator.start(config())) {
+      List<String> missing = new ArrayList<>();
+      for (ControlRoute r : s.control().orElseThrow().routes()) {
+        // A table cell such as `GET /control/journal?filters...` or `POST /control/reset`.
+        String cell = "`" + r.method() + " " + r.path();
+        if (!java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(cell) + "[`?\\[]")
+            .matcher(doc)
+            .find()) {
+          missing.add(r.toString());
+        }
+      }
+      assertThat(missing).as("routes missing from docs/control-api.md").isEmpty();
+    }
+  }
+
   private static void collectRefs(JsonNode node, List<String> refs) {
     if (node.isObject()) {
       node.properties()
