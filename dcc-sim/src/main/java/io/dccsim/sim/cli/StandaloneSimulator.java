@@ -354,6 +354,12 @@ public final class StandaloneSimulator implements AutoCloseable {
             + ")\" "
             + control.baseUri()
             + "clock");
+    if (!control.address().getAddress().isLoopbackAddress()) {
+      out.println(
+          "  WARNING          the control API listens beyond loopback ("
+              + config.controlHost()
+              + "): plain HTTP, protected only by its token");
+    }
   }
 
   /** A path as one shell word: as it is when plain, else single-quoted. */

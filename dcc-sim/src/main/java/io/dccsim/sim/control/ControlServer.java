@@ -101,6 +101,11 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
+  /** The address it listens on. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
   /** The port it listens on. */
   public int port() {
     return ((InetSocketAddress) channel.localAddress()).getPort();

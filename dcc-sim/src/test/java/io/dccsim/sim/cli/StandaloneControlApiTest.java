@@ -185,6 +185,16 @@ class StandaloneControlApiTest {
   }
 
   @Test
+  void theBannerWarnsWhenTheControlApiListensBeyondLoopback() throws Exception {
+    try (StandaloneSimulator s = StandaloneSimulator.start(config())) {
+      assertThat(banner(s)).doesNotContain("WARNING");
+    }
+    try (StandaloneSimulator s = StandaloneSimulator.start(config("control-host", "0.0.0.0"))) {
+      assertThat(banner(s)).contains("WARNING          the control API listens beyond loopback");
+    }
+  }
+
+  @Test
   void offStartsNoControlServerAndWritesNoToken() throws Exception {
     try (StandaloneSimulator s = StandaloneSimulator.start(config("control-port", "-1"))) {
       assertThat(s.control()).isEmpty();
