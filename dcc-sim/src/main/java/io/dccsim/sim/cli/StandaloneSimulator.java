@@ -4,9 +4,18 @@ import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.sim.Simulator;
 import io.dccsim.sim.config.SimulatorConfig;
+import io.dccsim.sim.control.BaselineSetting;
+import io.dccsim.sim.control.BearerToken;
+import io.dccsim.sim.control.ControlRoute;
+import io.dccsim.sim.control.ControlServer;
+import io.dccsim.sim.control.ControlTokenFile;
+import io.dccsim.sim.control.HarnessState;
 import io.dccsim.sim.coverage.CoverageModel;
 import io.dccsim.sim.coverage.CoverageTable;
 import io.dccsim.sim.coverage.SyntheticCoverage;
+import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.scenario.CoverageOverlay;
+import io.dccsim.sim.scenario.Scenarios;
 import io.dccsim.sim.server.ClientAuthMode;
 import io.dccsim.sim.server.ServerSettings;
 import io.dccsim.sim.server.TlsSettings;
@@ -20,6 +29,8 @@ import io.dccsim.smki.repository.CertificateRepositories;
 import io.dccsim.smki.repository.CertificateRepository;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -27,13 +38,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The simulator as a program: a PKI kept under the data directory (its PEM certificates and PKCS#8
  * keys written out for clients in any language), the SMKI store (H2 under the data directory, or
  * PostgreSQL), the SMKI repository interface, coverage from a file or synthetic, and the DUIS
- * server over HTTP, or HTTPS with supplied or generated ({@link GeneratedTls}) certificates.
+ * server over HTTP, or HTTPS with supplied or generated ({@link GeneratedTls}) certificates; and,
+ * unless {@code control-port} is -1, the control API ({@link ControlServer}) on its own port, with
+ * a journal, scenarios and a coverage overlay installed and its token kept in a file ({@link
+ * ControlTokenFile}).
  */
 public final class StandaloneSimulator implements AutoCloseable {
   /** The files written to the PKI directory. */
@@ -68,18 +83,21 @@ public final class StandaloneSimulator implements AutoCloseable {
   private final SmkiRepositoryServer smki;
   private final SimulatorConfig config;
   private final boolean tlsGenerated;
+  private final ControlServer control;
 
   private StandaloneSimulator(
       Simulator simulator,
       CertificateRepository repository,
       SmkiRepositoryServer smki,
       SimulatorConfig config,
-      boolean tlsGenerated) {
+      boolean tlsGenerated,
+      ControlServer control) {
     this.simulator = simulator;
     this.repository = repository;
     this.smki = smki;
     this.config = config;
     this.tlsGenerated = tlsGenerated;
+    this.control = control;
   }
 
   /**
@@ -193,7 +211,63 @@ public final class StandaloneSimulator implements AutoCloseable {
         throw e;
       }
     }
-    return new StandaloneSimulator(simulator, repository, smki, config, generated);
+    ControlServer control = null;
+    if (config.controlPort() >= 0) {
+      try {
+        control = startControl(config, simulator, clock);
+      } catch (IOException | RuntimeException e) {
+        if (smki != null) {
+          smki.close();
+        }
+        simulator.close();
+        repository.close();
+        throw e;
+      }
+    }
+    return new StandaloneSimulator(simulator, repository, smki, config, generated, control);
+  }
+
+  /**
+   * The control API over this simulator: a journal, scenarios and a coverage overlay installed in
+   * it, its clock, baseline and Users, on its own port with the token kept in the token file. The
+   * routes of the API are extended here (see {@link ControlRoute}).
+   */
+  private static ControlServer startControl(
+      SimulatorConfig config, Simulator simulator, SimulatedClock clock) throws IOException {
+    BearerToken token = ControlTokenFile.loadOrCreate(config.controlTokenFile());
+    CoverageOverlay overlay = new CoverageOverlay(simulator.coverage());
+    Scenarios scenarios = new Scenarios();
+    RequestJournal journal = new RequestJournal(config.journalCapacity());
+    Runnable install =
+        () -> {
+          simulator.coverage(overlay);
+          simulator.interventions(scenarios);
+        };
+    install.run();
+    simulator.addExchangeListener(journal);
+    HarnessState state =
+        new HarnessState(
+            journal,
+            scenarios,
+            clock,
+            BaselinePolicy.parse(config.baseline()),
+            BaselineSetting.of(simulator::baselinePolicy, simulator::baselinePolicy),
+            Optional.of(overlay),
+            Optional.of(simulator.users()),
+            () -> {
+              simulator.forgetRequestCounters();
+              install.run();
+              if (config.clockStart().isEmpty()) {
+                // No configured start: a reset goes back to the real time, not to when it started.
+                clock.set(Clock.systemUTC().instant());
+              }
+            });
+    List<ControlRoute> extra = List.of();
+    return ControlServer.start(
+        state,
+        token,
+        new InetSocketAddress(InetAddress.getByName(config.controlHost()), config.controlPort()),
+        extra);
   }
 
   /** The SMKI store the configuration names: H2 under the data directory, or PostgreSQL. */
@@ -226,6 +300,11 @@ public final class StandaloneSimulator implements AutoCloseable {
     return simulator;
   }
 
+  /** The control API, unless {@code control-port} is -1. */
+  public Optional<ControlServer> control() {
+    return Optional.ofNullable(control);
+  }
+
   /** Prints the endpoints and where the credentials are. */
   public void describe(PrintStream out) {
     String base = simulator.baseUrl();
@@ -237,6 +316,7 @@ public final class StandaloneSimulator implements AutoCloseable {
     if (smki != null) {
       out.println("  SMKI repository  POST " + smki.baseUri() + "/services/certificatesearch");
     }
+    describeControl(out);
     out.println("  DCC EUI          " + Simulator.DCC_EUI);
     out.println("  test supplier    " + simulator.testSupplier().eui() + " (Import Supplier)");
     Path pkiDir = config.pkiDir().toAbsolutePath().normalize();
@@ -257,6 +337,37 @@ public final class StandaloneSimulator implements AutoCloseable {
           "  WARNING          signature checks are OFF (load-test setting): requests are not"
               + " authenticated");
     }
+  }
+
+  /** The control API's URLs, where its token is and a command using it; never the token. */
+  private void describeControl(PrintStream out) {
+    if (control == null) {
+      return;
+    }
+    String tokenFile = config.controlTokenFile().toAbsolutePath().normalize().toString();
+    out.println(
+        "  control API      " + control.baseUri() + " (OpenAPI " + control.openApiUri() + ")");
+    out.println("    token in       " + tokenFile);
+    out.println(
+        "    try            curl -H \"Authorization: Bearer $(cat "
+            + shellWord(tokenFile)
+            + ")\" "
+            + control.baseUri()
+            + "clock");
+    if (!control.address().getAddress().isLoopbackAddress()) {
+      out.println(
+          "  WARNING          the control API listens beyond loopback ("
+              + config.controlHost()
+              + "): plain HTTP, protected only by its token");
+    }
+  }
+
+  /** A path as one shell word: as it is when plain, else single-quoted. */
+  static String shellWord(String s) {
+    if (s.matches("[A-Za-z0-9/._+:@%-]+")) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\\''") + "'";
   }
 
   private void describeTls(PrintStream out, Path pkiDir) {
@@ -304,6 +415,9 @@ public final class StandaloneSimulator implements AutoCloseable {
   /** Stops the servers and closes the store. */
   @Override
   public void close() {
+    if (control != null) {
+      control.close();
+    }
     if (smki != null) {
       smki.close();
     }

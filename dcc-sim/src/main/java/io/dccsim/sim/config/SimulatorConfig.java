@@ -43,7 +43,11 @@ public record SimulatorConfig(
     Optional<String> storeUrl,
     String storeUser,
     String storePassword,
-    String storeSchema) {
+    String storeSchema,
+    int controlPort,
+    String controlHost,
+    Path controlTokenFile,
+    int journalCapacity) {
 
   /** The {@code store} value for the embedded H2 store under the data directory. */
   public static final String STORE_H2 = "h2";
@@ -115,6 +119,20 @@ public record SimulatorConfig(
         "store-password",
         new String[] {"", "PostgreSQL password (best given as DCCSIM_STORE_PASSWORD)"});
     k.put("store-schema", new String[] {"dccsim", "PostgreSQL schema of the tables (created)"});
+    k.put(
+        "control-port",
+        new String[] {"8081", "control API port (0: any free port, -1: off); needs the token"});
+    k.put("control-host", new String[] {"127.0.0.1", "address the control API listens on"});
+    k.put(
+        "control-token-file",
+        new String[] {
+          "",
+          "the control API's bearer token, generated owner-only at first start and reused"
+              + " (default pki-dir/control-token)"
+        });
+    k.put(
+        "journal-capacity",
+        new String[] {"10000", "exchanges the request journal keeps for the control API"});
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -176,8 +194,18 @@ public record SimulatorConfig(
             optional(v, "store-url"),
             v.get("store-user").strip(),
             v.get("store-password"),
-            v.get("store-schema").strip());
+            v.get("store-schema").strip(),
+            integer(v, "control-port"),
+            v.get("control-host").strip(),
+            v.get("control-token-file").isBlank()
+                ? (v.get("pki-dir").isEmpty()
+                        ? data.resolve("pki")
+                        : path("pki-dir", v.get("pki-dir")))
+                    .resolve("control-token")
+                : path("control-token-file", v.get("control-token-file").strip()),
+            integer(v, "journal-capacity"));
     c.checkPairs();
+    c.checkControl();
     c.checkTls();
     c.checkStore(given);
     return c;
@@ -221,6 +249,24 @@ public record SimulatorConfig(
           "tls-cert-file and tls-key-file go together; only "
               + (tlsCertFile.isPresent() ? "tls-cert-file" : "tls-key-file")
               + " is given");
+    }
+  }
+
+  private void checkControl() {
+    if (controlPort < -1 || controlPort > 65_535) {
+      throw new IllegalArgumentException(
+          "Setting 'control-port' is a port (0: any free one) or -1 (off), not " + controlPort);
+    }
+    if (controlHost.isEmpty()) {
+      throw new IllegalArgumentException("Setting 'control-host' is an address, not empty");
+    }
+    if (journalCapacity < 1
+        || journalCapacity > io.dccsim.sim.journal.RequestJournal.MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "Setting 'journal-capacity' is 1.."
+              + io.dccsim.sim.journal.RequestJournal.MAX_CAPACITY
+              + ", not "
+              + journalCapacity);
     }
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.UserRole;
 import io.dccsim.core.wan.ConnectivityLikelihood;
 import io.dccsim.core.wan.CspRegion;
 import io.dccsim.sim.charging.BillingEndpoint;
@@ -15,12 +17,14 @@ import io.dccsim.sim.journal.ExchangePattern;
 import io.dccsim.sim.journal.ExpectedCount;
 import io.dccsim.sim.journal.JournalVerificationError;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenario;
 import io.dccsim.sim.spi.Exchange;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +35,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control API: the harness's powers (scenarios, journal, clock, baseline, reset, invoices) as
- * JSON over HTTP under {@code /control/}, for harnesses not written in Java. Transport-free: {@link
- * ControlServer} carries it over Netty.
+ * The control API: the harness's powers (scenarios, journal, clock, baseline, coverage, Users,
+ * reset, invoices) as JSON over HTTP under {@code /control/}, for harnesses not written in Java.
+ * Transport-free: {@link ControlServer} carries it over Netty. It answers from a route table
+ * ({@link #routes()}, extensible with {@link ControlRoute}s), described by the OpenAPI document
+ * served at {@value #OPENAPI_PATH}.
  *
- * <p>Every request needs {@code Authorization: Bearer <token>} (401 otherwise). A client's mistake
- * is answered 400 with {@code {"error": "...", "detail": "..."}}, never with a stack trace, and is
- * not logged above DEBUG.
+ * <p>Every request but {@value #OPENAPI_PATH} needs {@code Authorization: Bearer <token>} (401
+ * otherwise). A client's mistake is answered 400 with {@code {"error": "...", "detail": "..."}},
+ * never with a stack trace, and is not logged above DEBUG.
  */
 public final class ControlApi {
   /** The largest request body accepted, in bytes. */
@@ -50,18 +56,66 @@ public final class ControlApi {
   private static final String JSON = "application/json";
   private static final String PREFIX = "/control";
 
+  /** Where the OpenAPI 3 description of the routes is served, without the token. */
+  public static final String OPENAPI_PATH = "/openapi.json";
+
+  private static final byte[] OPENAPI = openApiDocument();
+
   private final ControlledSimulator target;
   private final BearerToken token;
   private final ControlJson json = new ControlJson();
+  private final List<ControlRoute> routes;
 
   /** An API over {@code target}, protected by {@code token}. */
   public ControlApi(ControlledSimulator target, BearerToken token) {
     this.target = Objects.requireNonNull(target, "target");
     this.token = Objects.requireNonNull(token, "token");
+    this.routes = ownRoutes();
+  }
+
+  /**
+   * An API over {@code target}, protected by {@code token}, with {@code extraRoutes} after its own
+   * (an extra route with the method and path of one of its own is refused).
+   */
+  public ControlApi(ControlledSimulator target, BearerToken token, List<ControlRoute> extraRoutes) {
+    this(target, token);
+    for (ControlRoute r : extraRoutes) {
+      for (ControlRoute existing : routes) {
+        if (existing.method().equals(r.method()) && existing.path().equals(r.path())) {
+          throw new IllegalArgumentException("The control API already has " + r);
+        }
+      }
+      routes.add(r);
+    }
+  }
+
+  /** The route table: every method and path template answered, in order. */
+  public List<ControlRoute> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** The OpenAPI 3 document describing the routes, as served at {@value #OPENAPI_PATH}. */
+  public static byte[] openApiDocument() {
+    try (java.io.InputStream in = ControlApi.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the class path");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Answers one request. Never throws for a client's mistake. */
   public ControlResponse handle(ControlRequest request) {
+    String raw = request.uri();
+    int q = raw.indexOf('?');
+    if ((q < 0 ? raw : raw.substring(0, q)).equals(OPENAPI_PATH)) {
+      // The description of the API holds no state and no secret: served without the token.
+      return request.method().equals("GET")
+          ? new ControlResponse(200, JSON, Map.of(), OPENAPI)
+          : notAllowed(request.method(), OPENAPI_PATH, "GET");
+    }
     if (!token.accepts(request.authorization().orElse(null))) {
       return new ControlResponse(
           401,
@@ -89,6 +143,9 @@ public final class ControlApi {
     } catch (BadControlRequest e) {
       LOG.debug("Control request {} {} refused: {}", request.method(), path, e.detail());
       return error(400, e.error(), e.detail());
+    } catch (IllegalArgumentException e) {
+      LOG.debug("Control request {} {} refused: {}", request.method(), path, e.getMessage());
+      return error(400, "invalid request", String.valueOf(e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("Control request {} {} failed", request.method(), path, e);
       return error(500, "internal error", "the simulator failed to carry out the request");
@@ -100,97 +157,223 @@ public final class ControlApi {
     if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
       return error(404, "not found", "the control API lives under /control/");
     }
-    String rest = path.substring(PREFIX.length());
-    if (rest.endsWith("/") && rest.length() > 1) {
-      rest = rest.substring(0, rest.length() - 1);
+    String p =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String[] segments = p.substring(1).split("/", -1);
+    List<String> allowed = new ArrayList<>();
+    for (ControlRoute r : routes) {
+      Map<String, String> parameters = match(r.segments(), segments);
+      if (parameters == null) {
+        continue;
+      }
+      if (r.method().equals(method)) {
+        return r.handler().handle(parameters, query, body);
+      }
+      if (!allowed.contains(r.method())) {
+        allowed.add(r.method());
+      }
     }
-    switch (rest) {
-      case "/scenarios":
-        return switch (method) {
-          case "GET" -> listScenarios();
-          case "POST" -> createScenario(body);
-          case "DELETE" -> {
-            target.scenarios().clear();
-            yield ok(ControlJson.object().put("cleared", true));
-          }
-          default -> notAllowed(method, path, "GET, POST, DELETE");
-        };
-      case "/scenarios/seed":
-        return method.equals("POST") ? seed(body) : notAllowed(method, path, "POST");
-      case "/journal":
-        return switch (method) {
-          case "GET" -> listJournal(query);
-          case "DELETE" -> {
-            target.journal().clear();
-            yield ok(ControlJson.object().put("cleared", true));
-          }
-          default -> notAllowed(method, path, "GET, DELETE");
-        };
-      case "/journal/count":
-        return method.equals("GET") ? countJournal(query) : notAllowed(method, path, "GET");
-      case "/journal/verify":
-        return method.equals("POST") ? verify(body) : notAllowed(method, path, "POST");
-      case "/clock":
-        return switch (method) {
-          case "GET" -> clock();
-          case "PUT", "POST" -> setClock(body);
-          default -> notAllowed(method, path, "GET, PUT");
-        };
-      case "/clock/advance":
-        return method.equals("POST") ? advance(body) : notAllowed(method, path, "POST");
-      case "/clock/freeze":
-        if (!method.equals("POST")) {
-          return notAllowed(method, path, "POST");
-        }
-        target.clock().freeze();
-        return clock();
-      case "/clock/rate":
-        return method.equals("POST") ? rate(body) : notAllowed(method, path, "POST");
-      case "/baseline":
-        return method.equals("GET") ? baseline() : notAllowed(method, path, "GET");
-      case "/baseline/pin":
-        return method.equals("POST") ? pin(body) : notAllowed(method, path, "POST");
-      case "/baseline/unpin":
-        if (!method.equals("POST")) {
-          return notAllowed(method, path, "POST");
-        }
-        target.unpinBaseline();
-        return baseline();
-      case "/coverage":
-        return switch (method) {
-          case "POST" -> shapeCoverage(body);
-          case "DELETE" -> {
-            overlay().clear();
-            yield ok(ControlJson.object().put("cleared", true));
-          }
-          default -> notAllowed(method, path, "POST, DELETE");
-        };
-      case "/reset":
-        if (!method.equals("POST")) {
-          return notAllowed(method, path, "POST");
-        }
-        target.reset();
-        return ok(ControlJson.object().put("reset", true));
-      case "/invoices":
-        return method.equals("POST") ? invoices(query, body) : notAllowed(method, path, "POST");
-      default:
-        break;
-    }
-    if (rest.startsWith("/scenarios/")) {
-      long id = scenarioId(rest.substring("/scenarios/".length()));
-      Optional<Scenario> s = target.scenarios().find(id);
-      return switch (method) {
-        case "GET" ->
-            s.map(v -> ok(ControlJson.scenario(v)))
-                .orElseGet(() -> error(404, "not found", "no scenario " + id));
-        case "DELETE" ->
-            target.scenarios().remove(id)
-                ? ok(ControlJson.object().put("removed", id))
-                : error(404, "not found", "no scenario " + id);
-        default -> notAllowed(method, path, "GET, DELETE");
-      };
+    if (!allowed.isEmpty()) {
+      return notAllowed(method, path, String.join(", ", allowed));
     }
     return error(404, "not found", "no control resource at " + path);
+  }
+
+  /** The template's parameters when {@code segments} match it, else null. */
+  private static Map<String, String> match(String[] template, String[] segments) {
+    if (template.length != segments.length) {
+      return null;
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < template.length; i++) {
+      String t = template[i];
+      if (t.startsWith("{") && t.endsWith("}")) {
+        if (segments[i].isEmpty()) {
+          return null;
+        }
+        parameters.put(t.substring(1, t.length() - 1), segments[i]);
+      } else if (!t.equals(segments[i])) {
+        return null;
+      }
+    }
+    return parameters;
+  }
+
+  private List<ControlRoute> ownRoutes() {
+    List<ControlRoute> r = new ArrayList<>();
+    r.add(ControlRoute.of("GET", PREFIX, (p, q, b) -> index()));
+    r.add(ControlRoute.of("GET", PREFIX + "/scenarios", (p, q, b) -> listScenarios()));
+    r.add(ControlRoute.of("POST", PREFIX + "/scenarios", (p, q, b) -> createScenario(b)));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/scenarios",
+            (p, q, b) -> {
+              target.scenarios().clear();
+              return ok(ControlJson.object().put("cleared", true));
+            }));
+    r.add(ControlRoute.of("POST", PREFIX + "/scenarios/seed", (p, q, b) -> seed(b)));
+    r.add(
+        ControlRoute.of(
+            "GET", PREFIX + "/scenarios/{id}", (p, q, b) -> scenario(scenarioId(p.get("id")))));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/scenarios/{id}",
+            (p, q, b) -> removeScenario(scenarioId(p.get("id")))));
+    r.add(ControlRoute.of("GET", PREFIX + "/journal", (p, q, b) -> listJournal(q)));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/journal",
+            (p, q, b) -> {
+              target.journal().clear();
+              return ok(ControlJson.object().put("cleared", true));
+            }));
+    r.add(ControlRoute.of("GET", PREFIX + "/journal/count", (p, q, b) -> countJournal(q)));
+    r.add(ControlRoute.of("POST", PREFIX + "/journal/verify", (p, q, b) -> verify(b)));
+    r.add(ControlRoute.of("GET", PREFIX + "/clock", (p, q, b) -> clock()));
+    r.add(ControlRoute.of("PUT", PREFIX + "/clock", (p, q, b) -> setClock(b)));
+    r.add(ControlRoute.of("POST", PREFIX + "/clock", (p, q, b) -> setClock(b)));
+    r.add(ControlRoute.of("POST", PREFIX + "/clock/advance", (p, q, b) -> advance(b)));
+    r.add(
+        ControlRoute.of(
+            "POST",
+            PREFIX + "/clock/freeze",
+            (p, q, b) -> {
+              target.clock().freeze();
+              return clock();
+            }));
+    r.add(ControlRoute.of("POST", PREFIX + "/clock/rate", (p, q, b) -> rate(b)));
+    r.add(ControlRoute.of("GET", PREFIX + "/baseline", (p, q, b) -> baseline()));
+    r.add(ControlRoute.of("POST", PREFIX + "/baseline/pin", (p, q, b) -> pin(b)));
+    r.add(
+        ControlRoute.of(
+            "POST",
+            PREFIX + "/baseline/unpin",
+            (p, q, b) -> {
+              target.unpinBaseline();
+              return baseline();
+            }));
+    r.add(ControlRoute.of("POST", PREFIX + "/coverage", (p, q, b) -> shapeCoverage(b)));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/coverage",
+            (p, q, b) -> {
+              overlay().clear();
+              return ok(ControlJson.object().put("cleared", true));
+            }));
+    r.add(ControlRoute.of("GET", PREFIX + "/users", (p, q, b) -> listUsers()));
+    r.add(ControlRoute.of("POST", PREFIX + "/users", (p, q, b) -> addUser(b)));
+    r.add(ControlRoute.of("GET", PREFIX + "/users/{eui}", (p, q, b) -> user(p.get("eui"))));
+    r.add(
+        ControlRoute.of("DELETE", PREFIX + "/users/{eui}", (p, q, b) -> removeUser(p.get("eui"))));
+    r.add(
+        ControlRoute.of(
+            "POST",
+            PREFIX + "/reset",
+            (p, q, b) -> {
+              target.reset();
+              return ok(ControlJson.object().put("reset", true));
+            }));
+    r.add(ControlRoute.of("POST", PREFIX + "/invoices", (p, q, b) -> invoices(q, b)));
+    return r;
+  }
+
+  /** Every route, and where the OpenAPI document is: a map for a harness finding its way. */
+  private ControlResponse index() {
+    ObjectNode out = ControlJson.object();
+    out.put("openapi", OPENAPI_PATH);
+    ArrayNode list = out.putArray("routes");
+    routes.forEach(r -> list.add(r.toString()));
+    return ok(out);
+  }
+
+  private ControlResponse scenario(long id) {
+    return target
+        .scenarios()
+        .find(id)
+        .map(v -> ok(ControlJson.scenario(v)))
+        .orElseGet(() -> error(404, "not found", "no scenario " + id));
+  }
+
+  private ControlResponse removeScenario(long id) {
+    return target.scenarios().remove(id)
+        ? ok(ControlJson.object().put("removed", id))
+        : error(404, "not found", "no scenario " + id);
+  }
+
+  private UserRegistry registry() {
+    return target
+        .users()
+        .orElseThrow(
+            () ->
+                new BadControlRequest(
+                    "no user registry", "this simulator does not expose its Users"));
+  }
+
+  private ControlResponse listUsers() {
+    ObjectNode out = ControlJson.object();
+    ArrayNode list = out.putArray("users");
+    registry().all().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Eui64::toString)))
+        .forEach(e -> list.add(user(e.getKey(), e.getValue())));
+    return ok(out);
+  }
+
+  private ControlResponse addUser(byte[] body) {
+    ObjectNode in = json.readObject(body);
+    ControlJson.onlyFields(in, Set.of("eui", "role"), "a user");
+    Eui64 eui = eui(ControlJson.text(in, "eui"));
+    String roleText = ControlJson.text(in, "role");
+    UserRole role =
+        UserRole.parse(roleText)
+            .orElseThrow(
+                () ->
+                    new BadControlRequest(
+                        "invalid field",
+                        "'role' is a DUIS User Role, by name or abbreviation: "
+                            + java.util.Arrays.stream(UserRole.values())
+                                .map(v -> v.name() + " (" + v.abbreviation() + ")")
+                                .toList()));
+    registry().register(eui, role);
+    return new ControlResponse(201, JSON, Map.of(), json.write(user(eui, role)));
+  }
+
+  private ControlResponse user(String text) {
+    Eui64 eui = eui(text);
+    return registry()
+        .roleOf(eui)
+        .map(role -> ok(user(eui, role)))
+        .orElseGet(() -> error(404, "not found", "no user " + eui));
+  }
+
+  private ControlResponse removeUser(String text) {
+    Eui64 eui = eui(text);
+    UserRegistry users = registry();
+    if (users.roleOf(eui).isEmpty()) {
+      return error(404, "not found", "no user " + eui);
+    }
+    users.remove(eui);
+    return ok(ControlJson.object().put("removed", eui.toString()));
+  }
+
+  private static ObjectNode user(Eui64 eui, UserRole role) {
+    return ControlJson.object()
+        .put("eui", eui.toString())
+        .put("role", role.name())
+        .put("abbreviation", role.abbreviation())
+        .put("name", role.displayName());
+  }
+
+  private static Eui64 eui(String text) {
+    try {
+      return Eui64.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest(
+          "invalid field", "a User ID is an EUI-64 such as 90-B3-D5-1F-30-01-00-00");
+    }
   }
 
   private ControlResponse listScenarios() {

@@ -16,6 +16,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +36,13 @@ public final class ControlServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel channel;
   private final BearerToken token;
+  private final ControlApi api;
 
-  private ControlServer(EventLoopGroup group, Channel channel, BearerToken token) {
+  private ControlServer(EventLoopGroup group, Channel channel, BearerToken token, ControlApi api) {
     this.group = group;
     this.channel = channel;
     this.token = token;
+    this.api = api;
   }
 
   /** Starts on 127.0.0.1, on a free port. */
@@ -53,10 +56,23 @@ public final class ControlServer implements AutoCloseable {
    */
   public static ControlServer start(
       ControlledSimulator target, BearerToken token, InetSocketAddress address) {
+    return start(target, token, address, List.of());
+  }
+
+  /**
+   * Starts on {@code address} with {@code extraRoutes} added to the API's own (see {@link
+   * ControlRoute}).
+   */
+  public static ControlServer start(
+      ControlledSimulator target,
+      BearerToken token,
+      InetSocketAddress address,
+      List<ControlRoute> extraRoutes) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(address, "address");
-    ControlHttpHandler handler = new ControlHttpHandler(new ControlApi(target, token));
+    ControlApi api = new ControlApi(target, token, extraRoutes);
+    ControlHttpHandler handler = new ControlHttpHandler(api);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       Channel ch =
@@ -78,11 +94,16 @@ public final class ControlServer implements AutoCloseable {
               .bind(address)
               .syncUninterruptibly()
               .channel();
-      return new ControlServer(group, ch, token);
+      return new ControlServer(group, ch, token, api);
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
     }
+  }
+
+  /** The address it listens on. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
   }
 
   /** The port it listens on. */
@@ -98,6 +119,19 @@ public final class ControlServer implements AutoCloseable {
       host = "[" + host + "]";
     }
     return URI.create("http://" + host + ":" + a.getPort() + "/control/");
+  }
+
+  /** The route table it answers. */
+  public List<ControlRoute> routes() {
+    return api.routes();
+  }
+
+  /**
+   * E.g. {@code http://127.0.0.1:40123/openapi.json}: the API's description, served without the
+   * token.
+   */
+  public URI openApiUri() {
+    return baseUri().resolve(ControlApi.OPENAPI_PATH);
   }
 
   /** The token clients must send. */

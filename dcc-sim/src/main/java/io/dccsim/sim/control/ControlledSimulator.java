@@ -4,6 +4,7 @@ import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public interface ControlledSimulator {
 
   /** The SR 12.1 coverage overlay, when this simulator has one. */
   default Optional<CoverageOverlay> coverage() {
+    return Optional.empty();
+  }
+
+  /** The registry of Users (User ID to DUIS User Role), when this simulator exposes it. */
+  default Optional<UserRegistry> users() {
     return Optional.empty();
   }
 

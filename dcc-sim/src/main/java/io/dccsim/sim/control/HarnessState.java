@@ -4,6 +4,7 @@ import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class HarnessState implements ControlledSimulator {
   private final double initialRate;
   private final Runnable onReset;
   private final Optional<CoverageOverlay> coverage;
+  private final Optional<UserRegistry> users;
 
   /**
    * State over these parts. The clock's instant and rate now are what {@link #reset()} restores.
@@ -57,6 +59,26 @@ public final class HarnessState implements ControlledSimulator {
       BaselineSetting policy,
       Optional<CoverageOverlay> coverage,
       Runnable onReset) {
+    this(journal, scenarios, clock, configuredPolicy, policy, coverage, Optional.empty(), onReset);
+  }
+
+  /**
+   * State over these parts, a coverage overlay and the simulator's Users (which {@link #reset()}
+   * leaves as they are: Users belong to the simulator, not to one test).
+   *
+   * @see #HarnessState(RequestJournal, Scenarios, SimulatedClock, BaselinePolicy, BaselineSetting,
+   *     Runnable)
+   */
+  public HarnessState(
+      RequestJournal journal,
+      Scenarios scenarios,
+      SimulatedClock clock,
+      BaselinePolicy configuredPolicy,
+      BaselineSetting policy,
+      Optional<CoverageOverlay> coverage,
+      Optional<UserRegistry> users,
+      Runnable onReset) {
+    this.users = Objects.requireNonNull(users, "users");
     this.coverage = Objects.requireNonNull(coverage, "coverage");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
@@ -113,6 +135,11 @@ public final class HarnessState implements ControlledSimulator {
   @Override
   public Optional<CoverageOverlay> coverage() {
     return coverage;
+  }
+
+  @Override
+  public Optional<UserRegistry> users() {
+    return users;
   }
 
   @Override

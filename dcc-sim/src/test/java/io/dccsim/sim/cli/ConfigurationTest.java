@@ -226,6 +226,8 @@ class ConfigurationTest {
             "0",
             "--smki-port",
             "-1",
+            "--control-port",
+            "-1",
             "--store",
             "postgresql",
             "--store-url",

@@ -52,6 +52,7 @@ class NoSecretsInLogsTest {
       Map<String, String> settings = new HashMap<>();
       settings.put("port", "0");
       settings.put("smki-port", "0");
+      settings.put("control-port", "0");
       settings.put("data-dir", data.toString());
       settings.put("tls-generate", "true");
       settings.put("tls-client-auth", "require");
@@ -78,6 +79,19 @@ class NoSecretsInLogsTest {
                         .build(),
                     HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
+        // The control API, with its token and with a wrong one.
+        String token = Files.readString(pki.resolve("control-token")).strip();
+        URI clock = s.control().orElseThrow().baseUri().resolve("clock");
+        for (String sent : List.of(token, token + "x")) {
+          HttpResponse<String> c =
+              HttpClient.newHttpClient()
+                  .send(
+                      HttpRequest.newBuilder(clock)
+                          .header("Authorization", "Bearer " + sent)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+          assertThat(c.statusCode()).isEqualTo(sent.equals(token) ? 200 : 401);
+        }
         // No client certificate: refused in the handshake.
         assertThatThrownBy(
                 () ->
@@ -108,6 +122,7 @@ class NoSecretsInLogsTest {
 
     List<String> secrets = secretsUnder(pki);
     assertThat(secrets).as("private keys found to look for").hasSizeGreaterThan(8);
+    secrets.add(Files.readString(pki.resolve("control-token")).strip());
     assertThat(logs.list).as("lines logged at TRACE").hasSizeGreaterThan(20);
     for (ILoggingEvent e : logs.list) {
       String line =

@@ -46,6 +46,7 @@ class StandalonePostgresStoreTest {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("port", "0");
     f.put("smki-port", "0");
+    f.put("control-port", "-1");
     f.put("data-dir", data.toString());
     f.put("store", "postgresql");
     f.put("store-url", PostgresTestDatabase.URL);

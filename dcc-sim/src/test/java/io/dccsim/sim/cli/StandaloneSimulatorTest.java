@@ -41,7 +41,9 @@ class StandaloneSimulatorTest {
 
   private SimulatorConfig config() {
     return SimulatorConfig.from(
-        Map.of(), Map.of(), Map.of("port", "0", "smki-port", "0", "data-dir", data.toString()));
+        Map.of(),
+        Map.of(),
+        Map.of("port", "0", "smki-port", "0", "control-port", "0", "data-dir", data.toString()));
   }
 
   @Test
@@ -79,7 +81,15 @@ class StandaloneSimulatorTest {
         SimulatorConfig.from(
             Map.of(),
             Map.of(),
-            Map.of("port", "0", "smki-port", "0", "data-dir", dotted.toString()));
+            Map.of(
+                "port",
+                "0",
+                "smki-port",
+                "0",
+                "control-port",
+                "-1",
+                "data-dir",
+                dotted.toString()));
     try (StandaloneSimulator s = StandaloneSimulator.start(c)) {
       String text = described(s);
       Path real = data.toAbsolutePath().normalize();
@@ -120,6 +130,7 @@ class StandaloneSimulatorTest {
     Map<String, String> f = new java.util.LinkedHashMap<>();
     f.put("port", "0");
     f.put("smki-port", "-1");
+    f.put("control-port", "-1");
     f.put("data-dir", data.toString());
     f.put("tls-generate", "true");
     for (int i = 0; i < more.length; i += 2) {

@@ -13,6 +13,7 @@ import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.xml.Mangling;
 import io.dccsim.sim.coverage.CoverageAnswer;
 import io.dccsim.sim.journal.RequestJournal;
+import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,9 @@ class MangledControlRequestPropertiesTest {
           new Good("POST", "/control/clock/rate", "{\"rate\":60}"),
           new Good("POST", "/control/baseline/pin", "{\"baseline\":\"PRE_JUNE_2021\"}"),
           new Good(
+              "POST", "/control/users", "{\"eui\":\"90-B3-D5-1F-30-02-00-00\",\"role\":\"ED\"}"),
+          new Good("GET", "/control/users/90-B3-D5-1F-30-02-00-00", ""),
+          new Good(
               "POST",
               "/control/invoices?format=csv",
               "{\"period\":\"2021-06\",\"baseline\":\"by-date\",\"parties\":["
@@ -115,6 +119,7 @@ class MangledControlRequestPropertiesTest {
             BaselinePolicy.byDate(),
             BaselineSetting.holding(BaselinePolicy.byDate()),
             Optional.of(new CoverageOverlay(q -> new CoverageAnswer.Unavailable())),
+            Optional.of(new UserRegistry()),
             () -> {});
     api = new ControlApi(state, TOKEN);
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
