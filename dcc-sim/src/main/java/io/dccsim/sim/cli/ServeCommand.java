@@ -140,17 +140,19 @@ public final class ServeCommand implements Callable<Integer> {
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("port", settings.port());
     ports.put("smki-port", settings.smkiPort());
+    ports.put("control-port", settings.controlPort());
     for (Map.Entry<String, Integer> p : ports.entrySet()) {
       if (p.getValue() <= 0) {
         continue;
       }
+      String host = p.getKey().equals("control-port") ? settings.controlHost() : settings.host();
       try (ServerSocket probe = new ServerSocket()) {
-        probe.bind(new InetSocketAddress(settings.host(), p.getValue()));
+        probe.bind(new InetSocketAddress(host, p.getValue()));
       } catch (IOException inUse) {
         return "port "
             + p.getValue()
             + " on "
-            + settings.host()
+            + host
             + " is already in use (setting '"
             + p.getKey()
             + "': choose another with --"

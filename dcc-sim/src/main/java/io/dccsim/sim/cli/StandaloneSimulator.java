@@ -84,6 +84,7 @@ public final class StandaloneSimulator implements AutoCloseable {
   private final SimulatorConfig config;
   private final boolean tlsGenerated;
   private final ControlServer control;
+  private final SmkiPublication publication;
 
   private StandaloneSimulator(
       Simulator simulator,
@@ -91,13 +92,15 @@ public final class StandaloneSimulator implements AutoCloseable {
       SmkiRepositoryServer smki,
       SimulatorConfig config,
       boolean tlsGenerated,
-      ControlServer control) {
+      ControlServer control,
+      SmkiPublication publication) {
     this.simulator = simulator;
     this.repository = repository;
     this.smki = smki;
     this.config = config;
     this.tlsGenerated = tlsGenerated;
     this.control = control;
+    this.publication = publication;
   }
 
   /**
@@ -195,17 +198,35 @@ public final class StandaloneSimulator implements AutoCloseable {
       repository.close();
       throw e;
     }
+    SmkiPublication publication;
+    try {
+      publication =
+          SmkiPublication.start(
+              simulator,
+              pki.hierarchy(),
+              repository,
+              config.extractSchedule(),
+              config.extractDir(),
+              pkiDir.resolve("hierarchy"));
+    } catch (RuntimeException e) {
+      simulator.close();
+      repository.close();
+      throw e;
+    }
     SmkiRepositoryServer smki = null;
     if (config.smkiPort() >= 0) {
       try {
         SmkiRepositoryServer.Builder b =
             SmkiRepositoryServer.builder(repository).host(config.host()).port(config.smkiPort());
+        b.revocationLists((io.dccsim.smki.http.RevocationListSource) publication.revocation())
+            .extracts(publication.publisher().directory());
         // The repository interface presents the same certificate and client policy as DUIS.
         if (settings.tls().isPresent()) {
           b.tls(settings.tls().get().serverContext());
         }
         smki = b.start();
       } catch (RuntimeException e) {
+        publication.close();
         simulator.close();
         repository.close();
         throw e;
@@ -219,12 +240,14 @@ public final class StandaloneSimulator implements AutoCloseable {
         if (smki != null) {
           smki.close();
         }
+        publication.close();
         simulator.close();
         repository.close();
         throw e;
       }
     }
-    return new StandaloneSimulator(simulator, repository, smki, config, generated, control);
+    return new StandaloneSimulator(
+        simulator, repository, smki, config, generated, control, publication);
   }
 
   /**
@@ -412,12 +435,26 @@ public final class StandaloneSimulator implements AutoCloseable {
     return "H2 " + config.dataDir().resolve("smki").toAbsolutePath().normalize();
   }
 
+  /** The SMKI repository interface's base URI (its extracts, CRL and ARL), if it is on. */
+  java.net.URI smkiBaseUri() {
+    if (smki == null) {
+      throw new IllegalStateException("The SMKI repository interface is off (smki-port -1)");
+    }
+    return smki.baseUri();
+  }
+
+  /** What the SMKI repository publishes: extracts on their schedule, the CRL and ARL. */
+  SmkiPublication publication() {
+    return publication;
+  }
+
   /** Stops the servers and closes the store. */
   @Override
   public void close() {
     if (control != null) {
       control.close();
     }
+    publication.close();
     if (smki != null) {
       smki.close();
     }

@@ -47,7 +47,9 @@ public record SimulatorConfig(
     int controlPort,
     String controlHost,
     Path controlTokenFile,
-    int journalCapacity) {
+    int journalCapacity,
+    io.dccsim.smki.extract.ExtractScheduleSpec extractSchedule,
+    Path extractDir) {
 
   /** The {@code store} value for the embedded H2 store under the data directory. */
   public static final String STORE_H2 = "h2";
@@ -133,6 +135,20 @@ public record SimulatorConfig(
     k.put(
         "journal-capacity",
         new String[] {"10000", "exchanges the request journal keeps for the control API"});
+    k.put(
+        "extract-schedule",
+        new String[] {
+          io.dccsim.smki.extract.ExtractScheduleSpec.DEFAULT,
+          "when SMKI extracts are published, by the simulated clock:"
+              + " baseline|daily|weekly[:DAY|:cron(m h dom mon dow)][@HH:MM][/ZONE]"
+              + " (baseline: daily full before the release in force, weekly full + daily deltas"
+              + " after; default SUNDAY, 01:00, Europe/London)"
+        });
+    k.put(
+        "extract-dir",
+        new String[] {
+          "", "where extracts are published and served from (default data-dir/extracts)"
+        });
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -203,7 +219,13 @@ public record SimulatorConfig(
                         : path("pki-dir", v.get("pki-dir")))
                     .resolve("control-token")
                 : path("control-token-file", v.get("control-token-file").strip()),
-            integer(v, "journal-capacity"));
+            integer(v, "journal-capacity"),
+            parse(
+                "extract-schedule",
+                () -> io.dccsim.smki.extract.ExtractScheduleSpec.parse(v.get("extract-schedule"))),
+            v.get("extract-dir").isBlank()
+                ? data.resolve("extracts")
+                : path("extract-dir", v.get("extract-dir").strip()));
     c.checkPairs();
     c.checkControl();
     c.checkTls();

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       RevokeCommand.class,
       RevocationListsCommand.class,
+      ExtractsCommand.class,
       SearchCommand.class,
       ShowCommand.class,
       CommandLine.HelpCommand.class

@@ -247,6 +247,7 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
         e.put("fromSequence", m.fromSequence());
         e.put("toSequence", m.toSequence());
         e.put("cutOff", m.cutOff().toString());
+        m.scheduledFor().ifPresent(v -> e.put("scheduledFor", v.toString()));
         e.put("entryCount", m.entryCount());
         e.put("size", Files.size(dir.file(n)));
         e.put(
