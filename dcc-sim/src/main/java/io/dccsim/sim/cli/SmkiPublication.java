@@ -39,17 +39,20 @@ final class SmkiPublication implements AutoCloseable {
   private final ExtractScheduler scheduler;
   private final RevocationAuthority revocation;
   private final ExtractScheduleSpec spec;
+  private final ExtractSchedule schedule;
   private final ScheduledExecutorService timer;
 
   private SmkiPublication(
       ExtractPublisher publisher,
       ExtractScheduler scheduler,
       RevocationAuthority revocation,
-      ExtractScheduleSpec spec) {
+      ExtractScheduleSpec spec,
+      ExtractSchedule schedule) {
     this.publisher = publisher;
     this.scheduler = scheduler;
     this.revocation = revocation;
     this.spec = spec;
+    this.schedule = schedule;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -89,7 +92,7 @@ final class SmkiPublication implements AutoCloseable {
             .clock(simulator.clock())
             .stateDirectory(revocationState)
             .build();
-    SmkiPublication p = new SmkiPublication(publisher, scheduler, revocation, spec);
+    SmkiPublication p = new SmkiPublication(publisher, scheduler, revocation, spec, schedule);
     p.timer.scheduleWithFixedDelay(p::tick, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     return p;
   }
@@ -123,6 +126,11 @@ final class SmkiPublication implements AutoCloseable {
 
   ExtractScheduleSpec spec() {
     return spec;
+  }
+
+  /** The plan the scheduler follows (the regime of each day included). */
+  ExtractSchedule schedule() {
+    return schedule;
   }
 
   @Override

@@ -235,7 +235,16 @@ public final class StandaloneSimulator implements AutoCloseable {
     ControlServer control = null;
     if (config.controlPort() >= 0) {
       try {
-        control = startControl(config, simulator, clock);
+        control =
+            startControl(
+                config,
+                simulator,
+                clock,
+                new SmkiControlRoutes(
+                        publication,
+                        clock,
+                        Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri))
+                    .routes());
       } catch (IOException | RuntimeException e) {
         if (smki != null) {
           smki.close();
@@ -256,7 +265,8 @@ public final class StandaloneSimulator implements AutoCloseable {
    * routes of the API are extended here (see {@link ControlRoute}).
    */
   private static ControlServer startControl(
-      SimulatorConfig config, Simulator simulator, SimulatedClock clock) throws IOException {
+      SimulatorConfig config, Simulator simulator, SimulatedClock clock, List<ControlRoute> extra)
+      throws IOException {
     BearerToken token = ControlTokenFile.loadOrCreate(config.controlTokenFile());
     CoverageOverlay overlay = new CoverageOverlay(simulator.coverage());
     Scenarios scenarios = new Scenarios();
@@ -285,7 +295,6 @@ public final class StandaloneSimulator implements AutoCloseable {
                 clock.set(Clock.systemUTC().instant());
               }
             });
-    List<ControlRoute> extra = List.of();
     return ControlServer.start(
         state,
         token,
