@@ -346,7 +346,10 @@ public final class StandaloneSimulator implements AutoCloseable {
     out.println("  DUIS transform   POST " + base + "/api/v1/serviceT");
     out.println("  metrics          GET  " + base + "/metrics");
     if (smki != null) {
-      out.println("  SMKI repository  POST " + smki.baseUri() + "/services/certificatesearch");
+      String smkiBase = smki.baseUri().toString().replaceAll("/+$", "");
+      out.println("  SMKI repository  POST " + smkiBase + "/services/certificatesearch");
+      out.println("  SMKI extracts    GET  " + smkiBase + "/services/extracts");
+      out.println("  CRL and ARL      GET  " + smkiBase + "/services/crl, /services/arl");
     }
     describeControl(out);
     out.println("  DCC EUI          " + Simulator.DCC_EUI);
@@ -363,12 +366,51 @@ public final class StandaloneSimulator implements AutoCloseable {
             + " (sign requests)");
     describeTls(out, pkiDir);
     out.println("  SMKI store       " + storeDescription());
-    out.println("  baseline policy  " + simulator.baselinePolicy());
+    out.println(
+        "  extracts         "
+            + publication.spec().describe()
+            + " -> "
+            + config.extractDir().toAbsolutePath().normalize());
+    describeTime(out);
+    out.println(
+        "  coverage         "
+            + config
+                .coverageFile()
+                .map(f -> "table " + f.toAbsolutePath().normalize())
+                .orElse("synthetic (every postcode has a deterministic answer)"));
     if (!simulator.checksSignatures()) {
       out.println(
           "  WARNING          signature checks are OFF (load-test setting): requests are not"
               + " authenticated");
     }
+  }
+
+  /** The simulated clock, the baseline policy and what it puts in force now. */
+  private void describeTime(PrintStream out) {
+    java.time.Clock clock = simulator.clock();
+    java.time.Instant now = clock.instant();
+    out.println(
+        "  clock            "
+            + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + (config.clockStart().isPresent()
+                ? " (from clock-start, rate " + simulator.clock().rate() + "x)"
+                : " (real time; the control API can move it)"));
+    io.dccsim.core.release.Baseline now2 = simulator.baselinePolicy().at(now);
+    java.util.List<String> inForce = new java.util.ArrayList<>();
+    for (io.dccsim.core.release.Modification m : io.dccsim.core.release.Modification.values()) {
+      if (now2.isInForce(m)) {
+        inForce.add(m.name());
+      }
+    }
+    out.println(
+        "  baseline policy  "
+            + simulator.baselinePolicy()
+            + ": "
+            + now2
+            + " now"
+            + (inForce.isEmpty()
+                ? ", no June 2021 change in force"
+                : " (" + String.join(", ", inForce) + " in force)"));
   }
 
   /** The control API's URLs, where its token is and a command using it; never the token. */

@@ -84,6 +84,30 @@ class StandaloneSmkiControlTest {
   }
 
   @Test
+  void theBannerShowsTheClockTheBaselineInForceCoverageAndWhereSmkiPublishes() throws Exception {
+    try (StandaloneSimulator before = start("2021-06-01T12:00:00Z")) {
+      String b = banner(before);
+      assertThat(b)
+          .contains("clock            2021-06-01T12:00")
+          .contains("(from clock-start, rate 1.0x)")
+          .contains("PRE_JUNE_2021 now, no June 2021 change in force")
+          .contains("coverage         synthetic")
+          .contains("extracts         " + before.publication().spec().describe())
+          .contains(before.smkiBaseUri().toString().replaceAll("/+$", "") + "/services/extracts")
+          .contains("/services/crl, /services/arl");
+    }
+    try (StandaloneSimulator after = start("2021-06-26T12:00:00Z")) {
+      assertThat(banner(after)).contains("JUNE_2021 now (MP106, ").contains("MP147");
+    }
+  }
+
+  private static String banner(StandaloneSimulator s) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    s.describe(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void beforeGoLiveTheCalendarPlansADailyFull() throws Exception {
     try (StandaloneSimulator s = start("2021-06-01T12:00:00Z")) {
       JsonNode c = ok(s, "GET", "smki/extracts", null);
