@@ -85,6 +85,16 @@ class DeclarativeExtensionTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains(START.toString());
+    // The Users routes answer over the simulator's own registry, in-process as standalone.
+    HttpResponse<String> users =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(base.resolve("users"))
+                    .header("Authorization", dcc.controlToken().orElseThrow().authorizationHeader())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
+    assertThat(users.body()).contains(io.dccsim.sim.Simulator.TEST_SUPPLIER_EUI.toString());
   }
 
   @Nested

@@ -79,6 +79,7 @@ public final class RunningSimulator implements AutoCloseable {
               options.baselinePolicy(),
               BaselineSetting.of(simulator::baselinePolicy, simulator::baselinePolicy),
               Optional.of(coverage),
+              Optional.of(simulator.users()),
               () -> {
                 simulator.forgetRequestCounters();
                 // A test may have swapped the simulator's coverage model or interventions
