@@ -220,6 +220,15 @@ public final class StandaloneSimulator implements AutoCloseable {
             SmkiRepositoryServer.builder(repository).host(config.host()).port(config.smkiPort());
         b.revocationLists((io.dccsim.smki.http.RevocationListSource) publication.revocation())
             .extracts(publication.publisher().directory());
+        config.smkiApiKey().ifPresent(b::apiKey);
+        if (servesOrgCrypto(config)) {
+          b.orgCrypto(
+              () ->
+                  OrgCryptoZip.of(
+                      List.of(simulator.testSupplier()),
+                      Simulator.DCC_EUI,
+                      simulator.dccCertificate()));
+        }
         // The repository interface presents the same certificate and client policy as DUIS.
         if (settings.tls().isPresent()) {
           b.tls(settings.tls().get().serverContext());
@@ -302,6 +311,21 @@ public final class StandaloneSimulator implements AutoCloseable {
         extra);
   }
 
+  /** Whether the test Users' keys are offered: by {@code org-crypto}, and the SMKI address. */
+  static boolean servesOrgCrypto(SimulatorConfig config) {
+    return switch (config.orgCrypto()) {
+      case "any" -> true;
+      case "off" -> false;
+      default -> {
+        try {
+          yield InetAddress.getByName(config.host()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+          yield false;
+        }
+      }
+    };
+  }
+
   /** The SMKI store the configuration names: H2 under the data directory, or PostgreSQL. */
   private static CertificateRepository openStore(SimulatorConfig config) {
     if (config.postgresStore()) {
@@ -350,6 +374,12 @@ public final class StandaloneSimulator implements AutoCloseable {
       out.println("  SMKI repository  POST " + smkiBase + "/services/certificatesearch");
       out.println("  SMKI extracts    GET  " + smkiBase + "/services/extracts");
       out.println("  CRL and ARL      GET  " + smkiBase + "/services/crl, /services/arl");
+      if (servesOrgCrypto(config)) {
+        out.println("  test Users' keys GET  " + smkiBase + "/assets/crypto/org-crypto.zip");
+      }
+      if (config.smkiApiKey().isPresent()) {
+        out.println("    SMKI requests need ?apikey= (the smki-api-key setting)");
+      }
     }
     describeControl(out);
     out.println("  DCC EUI          " + Simulator.DCC_EUI);
@@ -492,6 +522,11 @@ public final class StandaloneSimulator implements AutoCloseable {
       throw new IllegalStateException("The SMKI repository interface is off (smki-port -1)");
     }
     return smki.baseUri();
+  }
+
+  /** The settings it was started with. */
+  SimulatorConfig configuration() {
+    return config;
   }
 
   /** What the SMKI repository publishes: extracts on their schedule, the CRL and ARL. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * The standalone simulator's settings. Each key can come from a YAML file, the environment ({@code
  * DCCSIM_} + the key upper-cased with {@code -} as {@code _}) or a flag ({@code --key}); flags win
  * over the environment, which wins over the file. See {@link #KEYS} for every key and its default.
- * {@link #toString()} never shows the store password.
+ * {@link #toString()} never shows the store password or the SMKI API key.
  */
 public record SimulatorConfig(
     String host,
@@ -39,6 +39,8 @@ public record SimulatorConfig(
     boolean tlsGenerate,
     java.util.List<String> tlsNames,
     int smkiPort,
+    Optional<String> smkiApiKey,
+    String orgCrypto,
     String store,
     Optional<String> storeUrl,
     String storeUser,
@@ -50,6 +52,13 @@ public record SimulatorConfig(
     int journalCapacity,
     io.dccsim.smki.extract.ExtractScheduleSpec extractSchedule,
     Path extractDir) {
+
+  /** The {@code org-crypto} value serving the zip only when the SMKI port is on loopback. */
+  public static final String ORG_CRYPTO_LOOPBACK = "loopback";
+
+  /** The {@code org-crypto} values. */
+  public static final java.util.List<String> ORG_CRYPTO_VALUES =
+      java.util.List.of(ORG_CRYPTO_LOOPBACK, "any", "off");
 
   /** The {@code store} value for the embedded H2 store under the data directory. */
   public static final String STORE_H2 = "h2";
@@ -112,6 +121,18 @@ public record SimulatorConfig(
               + " comma-separated (localhost, 127.0.0.1, ::1 and host are always there)"
         });
     k.put("smki-port", new String[] {"8083", "SMKI repository interface port (-1: off)"});
+    k.put(
+        "smki-api-key",
+        new String[] {
+          "", "API key the SMKI interface requires as ?apikey= (default: any value or none)"
+        });
+    k.put(
+        "org-crypto",
+        new String[] {
+          ORG_CRYPTO_LOOPBACK,
+          "GET /assets/crypto/org-crypto.zip (test Users' certificates and keys):"
+              + " loopback (only when the SMKI port listens on loopback), any, off"
+        });
     k.put("store", new String[] {STORE_H2, "SMKI store: h2 (under data-dir) or postgresql"});
     k.put(
         "store-url",
@@ -206,6 +227,8 @@ public record SimulatorConfig(
             bool(v, "tls-generate"),
             names(v.get("tls-names")),
             integer(v, "smki-port"),
+            optional(v, "smki-api-key").map(String::strip),
+            v.get("org-crypto").strip().toLowerCase(Locale.ROOT),
             v.get("store").strip().toLowerCase(Locale.ROOT),
             optional(v, "store-url"),
             v.get("store-user").strip(),
@@ -226,6 +249,10 @@ public record SimulatorConfig(
             v.get("extract-dir").isBlank()
                 ? data.resolve("extracts")
                 : path("extract-dir", v.get("extract-dir").strip()));
+    if (!ORG_CRYPTO_VALUES.contains(c.orgCrypto())) {
+      throw new IllegalArgumentException(
+          "org-crypto: expected one of " + ORG_CRYPTO_VALUES + ", not '" + c.orgCrypto() + "'");
+    }
     c.checkPairs();
     c.checkControl();
     c.checkTls();
@@ -383,6 +410,8 @@ public record SimulatorConfig(
       }
       if (name.equals("storePassword")) {
         value = storePassword.isEmpty() ? "" : "****";
+      } else if (name.equals("smkiApiKey")) {
+        value = smkiApiKey.isEmpty() ? "(any)" : "****";
       } else if (name.equals("storeUrl")) {
         value = storeUrl.map(SimulatorConfig::redactUrl);
       }

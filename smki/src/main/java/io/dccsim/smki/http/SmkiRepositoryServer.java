@@ -71,7 +71,8 @@ public final class SmkiRepositoryServer implements AutoCloseable {
             });
     ConnectionLimit limit = new ConnectionLimit(b.maxConnections);
     RepositoryRequestHandler.Config config =
-        new RepositoryRequestHandler.Config(b.repository, b.revocationLists, b.extracts, handlers);
+        new RepositoryRequestHandler.Config(
+            b.repository, b.revocationLists, b.extracts, handlers, b.apiKey, b.orgCrypto);
     ServerBootstrap sb =
         new ServerBootstrap()
             .group(boss, workers)
@@ -149,6 +150,8 @@ public final class SmkiRepositoryServer implements AutoCloseable {
     private RevocationListSource revocationLists = RevocationListSource.none();
     private Optional<ExtractDirectory> extracts = Optional.empty();
     private Optional<SslContext> tls = Optional.empty();
+    private Optional<String> apiKey = Optional.empty();
+    private Optional<java.util.function.Supplier<byte[]>> orgCrypto = Optional.empty();
 
     private Builder(CertificateRepository repository) {
       this.repository = Objects.requireNonNull(repository, "repository");
@@ -237,6 +240,29 @@ public final class SmkiRepositoryServer implements AutoCloseable {
         throw new IllegalArgumentException("A client TLS context cannot serve");
       }
       this.tls = Optional.of(context);
+      return this;
+    }
+
+    /**
+     * Requires every request to carry {@code ?apikey=key} (answered 401 without one, 403 with
+     * another). Without this, as in the public DCC test environment's default, an {@code apikey}
+     * parameter is accepted whatever its value, and so is none.
+     */
+    public Builder apiKey(String key) {
+      if (Objects.requireNonNull(key, "key").isBlank()) {
+        throw new IllegalArgumentException("An API key is not blank");
+      }
+      this.apiKey = Optional.of(key);
+      return this;
+    }
+
+    /**
+     * Offers {@code GET /assets/crypto/org-crypto.zip}: the test Users' organisation certificates
+     * and private keys, the body made by {@code zip} at each request. Test keys only: whoever can
+     * reach the port can sign as those Users.
+     */
+    public Builder orgCrypto(java.util.function.Supplier<byte[]> zip) {
+      this.orgCrypto = Optional.of(Objects.requireNonNull(zip, "zip"));
       return this;
     }
 

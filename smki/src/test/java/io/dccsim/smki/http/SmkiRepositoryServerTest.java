@@ -146,6 +146,65 @@ class SmkiRepositoryServerTest {
   }
 
   @Test
+  void anyApiKeyOrNoneIsAcceptedByDefault() throws Exception {
+    String body = search("CertificateSubjectName", SUPPLIER.toString());
+    assertThat(post("/services/certificatesearch?apikey=anything", body).statusCode())
+        .isEqualTo(200);
+    assertThat(post("/services/certificatesearch", body).statusCode()).isEqualTo(200);
+    assertThat(get("/services/crl?apikey=x").statusCode()).isEqualTo(200);
+    // Not offered unless configured.
+    assertThat(get("/assets/crypto/org-crypto.zip").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aConfiguredApiKeyIsRequiredOnEveryRouteAndNeverLogged() throws Exception {
+    byte[] zip = {0x50, 0x4b, 0x05, 0x06};
+    try (SmkiRepositoryServer keyed =
+        SmkiRepositoryServer.builder(repo)
+            .port(0)
+            .apiKey("s3cret-key")
+            .orgCrypto(zip::clone)
+            .start()) {
+      String base = keyed.baseUri().toString();
+      String body = search("CertificateSubjectName", SUPPLIER.toString());
+      java.util.function.Function<String, HttpResponse<String>> search =
+          q -> {
+            try {
+              return http.send(
+                  HttpRequest.newBuilder(URI.create(base + "/services/certificatesearch" + q))
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      HttpResponse<String> none = search.apply("");
+      assertThat(none.statusCode()).isEqualTo(401);
+      assertThat(none.body()).contains("?apikey=");
+      assertThat(search.apply("?apikey=").statusCode()).isEqualTo(401);
+      assertThat(search.apply("?apikey=wrong").statusCode()).isEqualTo(403);
+      assertThat(search.apply("?apikey=s3cret-key&apikey=s3cret-key").statusCode()).isEqualTo(403);
+      assertThat(search.apply("?apikey=s3cret-key").statusCode()).isEqualTo(200);
+      HttpResponse<byte[]> unkeyedZip =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/assets/crypto/org-crypto.zip")).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(unkeyedZip.statusCode()).isEqualTo(401);
+      HttpResponse<byte[]> keyedZip =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(base + "/assets/crypto/org-crypto.zip?apikey=s3cret-key"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(keyedZip.statusCode()).isEqualTo(200);
+      assertThat(keyedZip.headers().firstValue("content-type")).hasValue("application/zip");
+      assertThat(keyedZip.body()).isEqualTo(zip);
+    }
+    assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("s3cret-key"));
+  }
+
+  @Test
   void listensOnLoopback() {
     assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
   }

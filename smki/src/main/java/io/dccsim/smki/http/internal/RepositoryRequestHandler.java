@@ -66,6 +66,12 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
   /** The extract listing; a file is {@code EXTRACTS + "/" + name}. */
   public static final String EXTRACTS = "/services/extracts";
 
+  /** The test Users' organisation certificates and keys, where offered. */
+  public static final String ORG_CRYPTO = "/assets/crypto/org-crypto.zip";
+
+  /** The query parameter carrying the API key. */
+  public static final String API_KEY_PARAMETER = "apikey";
+
   /**
    * What the handler serves.
    *
@@ -73,12 +79,16 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
    * @param revocationLists the CRL and ARL
    * @param extracts the published extracts, if any
    * @param executor where requests are handled (bounded)
+   * @param apiKey the key every request must carry as {@code ?apikey=}; empty: any or none
+   * @param orgCrypto the body of {@link #ORG_CRYPTO}, if offered
    */
   public record Config(
       CertificateRepository repository,
       RevocationListSource revocationLists,
       Optional<ExtractDirectory> extracts,
-      Executor executor) {}
+      Executor executor,
+      Optional<String> apiKey,
+      Optional<java.util.function.Supplier<byte[]>> orgCrypto) {}
 
   private final Config config;
 
@@ -122,8 +132,10 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
       return;
     }
     String path;
+    QueryStringDecoder uri;
     try {
-      path = new QueryStringDecoder(req.uri()).path();
+      uri = new QueryStringDecoder(req.uri());
+      path = uri.path();
     } catch (IllegalArgumentException e) {
       // a client's mistake, not the server's: answered, logged quietly
       LOG.debug("Undecodable URI from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
@@ -133,6 +145,9 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
           HttpResponseStatus.BAD_REQUEST,
           "the URI's percent-escapes do not decode",
           true);
+      return;
+    }
+    if (config.apiKey().isPresent() && !apiKeyAccepted(ctx, req, uri)) {
       return;
     }
     HttpMethod m = req.method();
@@ -164,6 +179,13 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
           listExtracts(ctx, req);
         }
       }
+      case ORG_CRYPTO -> {
+        if (config.orgCrypto().isEmpty()) {
+          text(ctx, req, HttpResponseStatus.NOT_FOUND, "no such service", true);
+        } else if (requireMethod(ctx, req, get, "GET, HEAD")) {
+          bytes(ctx, req, HttpResponseStatus.OK, "application/zip", config.orgCrypto().get().get());
+        }
+      }
       default -> {
         if (path.startsWith(EXTRACTS + "/")) {
           if (requireMethod(ctx, req, get, "GET, HEAD")) {
@@ -174,6 +196,36 @@ public final class RepositoryRequestHandler extends SimpleChannelInboundHandler<
         }
       }
     }
+  }
+
+  /**
+   * Whether the request carries the configured API key; answers 401 (none) or 403 (another) when
+   * not. The key is compared in constant time and never logged.
+   */
+  private boolean apiKeyAccepted(
+      ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri) {
+    List<String> given = uri.parameters().get(API_KEY_PARAMETER);
+    if (given == null || given.isEmpty() || given.get(0).isEmpty()) {
+      LOG.info("Repository request without an API key from {}", ctx.channel().remoteAddress());
+      text(
+          ctx,
+          req,
+          HttpResponseStatus.UNAUTHORIZED,
+          "this repository needs ?" + API_KEY_PARAMETER + "=<key>",
+          true);
+      return false;
+    }
+    boolean same =
+        given.size() == 1
+            && java.security.MessageDigest.isEqual(
+                given.get(0).getBytes(StandardCharsets.UTF_8),
+                config.apiKey().get().getBytes(StandardCharsets.UTF_8));
+    if (!same) {
+      LOG.info("Repository request with a wrong API key from {}", ctx.channel().remoteAddress());
+      text(ctx, req, HttpResponseStatus.FORBIDDEN, "wrong API key", true);
+      return false;
+    }
+    return true;
   }
 
   private void search(ChannelHandlerContext ctx, FullHttpRequest req) {
