@@ -56,7 +56,13 @@ final class OrgCryptoZip {
         e.put("roleName", u.role().displayName());
         e.put("certificate", certName(u.eui()));
         e.put("privateKey", keyName(u.eui()));
-        e.put("serial", u.credential().certificate().getSerialNumber().toString(16));
+        e.put(
+            "serial",
+            u.credential()
+                .certificate()
+                .getSerialNumber()
+                .toString(16)
+                .toUpperCase(java.util.Locale.ROOT));
       }
       put(
           zip,

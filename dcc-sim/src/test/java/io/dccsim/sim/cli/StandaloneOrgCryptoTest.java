@@ -99,7 +99,8 @@ class StandaloneOrgCryptoTest {
         X509Certificate cert =
             PemMaterial.certificates(files.get(u.get("certificate").asText())).get(0);
         PrivateKey key = PemMaterial.privateKey(files.get(u.get("privateKey").asText()));
-        assertThat(cert.getSerialNumber().toString(16)).isEqualTo(u.get("serial").asText());
+        assertThat(cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
+            .isEqualTo(u.get("serial").asText());
         assertThat(u.get("role").asText()).isNotBlank();
         // Requests signed with what the zip holds are accepted as that User.
         DuisClient client =
