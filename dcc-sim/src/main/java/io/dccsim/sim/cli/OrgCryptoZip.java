@@ -28,13 +28,15 @@ final class OrgCryptoZip {
 
   private OrgCryptoZip() {}
 
-  /** The file names of one User: {@code cert/<EUI>-xmlsign.pem} and {@code key/<EUI>-...}. */
+  /**
+   * The file names of one User: {@code cert/<EUI>-xmlsign.pem} and {@code key/<EUI>-xmlsign.key}.
+   */
   static String certName(Eui64 eui) {
     return "cert/" + eui + "-xmlsign.pem";
   }
 
   static String keyName(Eui64 eui) {
-    return "key/" + eui + "-xmlsign.key.pem";
+    return "key/" + eui + "-xmlsign.key";
   }
 
   /** The zip's bytes for these Users and the DCC's certificate. */

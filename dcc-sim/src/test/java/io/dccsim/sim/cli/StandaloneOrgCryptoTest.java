@@ -78,7 +78,8 @@ class StandaloneOrgCryptoTest {
       Map<String, byte[]> files = unzip(r.body());
       assertThat(files).containsKeys("manifest.json", OrgCryptoZip.DCC_CERT);
       assertThat(files.keySet())
-          .allMatch(n -> n.equals("manifest.json") || n.matches("(cert|key)/[^/]+\\.pem"));
+          .allMatch(
+              n -> n.equals("manifest.json") || n.matches("cert/[^/]+\\.pem|key/[^/]+\\.key"));
 
       JsonNode manifest = JSON.readTree(files.get("manifest.json"));
       assertThat(manifest.get("dcc").asText()).isEqualTo(Simulator.DCC_EUI.toString());
