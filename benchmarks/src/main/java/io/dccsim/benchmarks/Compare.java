@@ -133,8 +133,13 @@ public final class Compare implements Callable<Integer> {
   }
 
   private int compare(int cores) throws Exception {
-    CryptoLimit crypto = CryptoLimit.measure(cores, quick);
-    out.println("crypto limit: " + crypto);
+    java.util.List<CryptoLimit> limits = CryptoLimit.measureCandidates(cores, quick);
+    CryptoLimit crypto = limits.get(0);
+    CryptoLimit fastest = CryptoLimit.fastest(limits);
+    out.println("ECDSA of the simulator: " + io.dccsim.core.signature.EcdsaProvider.description());
+    for (CryptoLimit l : limits) {
+      out.println("crypto limit: " + l + (l == crypto ? "  (in use)" : ""));
+    }
 
     // Enough pre-signed requests per connection for warm-up and measurement at a generous rate,
     // but at most MAX_PRESIGNED in all: they live in the server's heap during the run, and more
@@ -214,7 +219,7 @@ public final class Compare implements Callable<Integer> {
                     sim.target("simulator, full checks"), half, connections, warmup, duration),
                 heap));
       }
-      printTable(crypto, rows);
+      printTable(crypto, fastest, rows);
       if (breakdown != null) {
         out.println();
         out.println("Where the CPU went while row (1) was measured:");
@@ -256,7 +261,7 @@ public final class Compare implements Callable<Integer> {
     }
   }
 
-  private void printTable(CryptoLimit crypto, List<Row> rows) {
+  private void printTable(CryptoLimit crypto, CryptoLimit fastest, List<Row> rows) {
     out.println();
     out.printf(
         Locale.ROOT,
@@ -308,13 +313,21 @@ public final class Compare implements Callable<Integer> {
     out.println();
     out.printf(
         Locale.ROOT,
-        "crypto limit (1 verify + 1 sign per exchange, %d threads): %.0f/s%n",
+        "crypto limit (1 verify + 1 sign per exchange, %d threads, %s in use): %.0f/s%n",
         crypto.threads(),
+        crypto.provider(),
         crypto.exchangesPerSecond());
     out.printf(
         Locale.ROOT,
         "full checks / crypto limit:        %5.0f%%  (goal >= 80%%)%n",
         100 * full / crypto.exchangesPerSecond());
+    if (fastest != crypto) {
+      out.printf(
+          Locale.ROOT,
+          "full checks / fastest (%s): %5.0f%%%n",
+          fastest.provider(),
+          100 * full / fastest.exchangesPerSecond());
+    }
     out.printf(
         Locale.ROOT, "checks off / WireMock:             %5.1fx  (goal >= 3x)%n", noSig / wireMock);
     out.printf(

@@ -33,8 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EcdsaBenchmark {
 
-  /** The provider under test: the JDK's {@code SunEC} or Bouncy Castle's {@code BC}. */
-  @Param({"BC", "SunEC"})
+  /**
+   * The provider under test: AWS-LC through {@code ACCP} (where it loads), Bouncy Castle's {@code
+   * BC} or the JDK's {@code SunEC}.
+   */
+  @Param({"ACCP", "BC", "SunEC"})
   public String provider;
 
   private Provider jca;
@@ -92,6 +95,14 @@ public class EcdsaBenchmark {
     static Provider byName(String name) {
       if ("BC".equals(name)) {
         return BC;
+      }
+      if ("ACCP".equals(name)) {
+        com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider accp =
+            com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+        if (accp.getLoadingError() != null) {
+          throw new IllegalArgumentException("ACCP does not load here", accp.getLoadingError());
+        }
+        return accp;
       }
       Provider p = java.security.Security.getProvider(name);
       if (p == null) {

@@ -16,24 +16,21 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * ECDSA over P-256 with SHA-256 in the XML Signature encoding (raw {@code r || s}, 64 bytes), on a
- * private Bouncy Castle provider instance: far faster than the JDK's, and never installed in the
- * JVM-wide provider list.
+ * ECDSA over P-256 with SHA-256 in the XML Signature encoding (raw {@code r || s}, 64 bytes), on
+ * the provider {@link EcdsaProvider} chooses (AWS-LC where it loads, else a private Bouncy Castle
+ * instance): both far faster than the JDK's, and never installed in the JVM-wide provider list.
  */
 final class EcdsaP256 {
   static final int SIGNATURE_LENGTH = 64;
-
-  /** Bouncy Castle's name for ECDSA with the fixed-length r||s encoding XML Signature uses. */
-  private static final String PLAIN_ECDSA = "SHA256withPLAIN-ECDSA";
 
   private static final BigInteger P256_ORDER =
       new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
   private static final int KEY_CACHE_LIMIT = 4096;
 
-  private static final Provider PROVIDER = new BouncyCastleProvider();
+  private static final EcdsaProvider.Engine ENGINE = EcdsaProvider.engine();
+  private static final Provider PROVIDER = ENGINE.provider();
   private static final ThreadLocal<Signature> SIGNATURES =
       ThreadLocal.withInitial(EcdsaP256::newSignature);
   private static final ConcurrentMap<PublicKey, PublicKey> PUBLIC_KEYS = new ConcurrentHashMap<>();
@@ -116,9 +113,9 @@ final class EcdsaP256 {
 
   private static Signature newSignature() {
     try {
-      return Signature.getInstance(PLAIN_ECDSA, PROVIDER);
+      return Signature.getInstance(ENGINE.algorithm(), PROVIDER);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Bouncy Castle lacks " + PLAIN_ECDSA, e);
+      throw new IllegalStateException(ENGINE.name() + " lacks " + ENGINE.algorithm(), e);
     }
   }
 }

@@ -110,6 +110,9 @@ public final class StandaloneSimulator implements AutoCloseable {
    *     opened (for example PostgreSQL cannot be reached)
    */
   public static StandaloneSimulator start(SimulatorConfig config) throws IOException {
+    // Before anything signs: the provider is chosen once per JVM.
+    io.dccsim.core.signature.EcdsaProvider.select(
+        io.dccsim.core.signature.EcdsaProvider.Choice.parse(config.cryptoProvider()));
     SimulatedClock clock =
         config
             .clockStart()
@@ -401,6 +404,7 @@ public final class StandaloneSimulator implements AutoCloseable {
             + publication.spec().describe()
             + " -> "
             + config.extractDir().toAbsolutePath().normalize());
+    out.println("  ECDSA            " + io.dccsim.core.signature.EcdsaProvider.description());
     describeTime(out);
     out.println(
         "  coverage         "

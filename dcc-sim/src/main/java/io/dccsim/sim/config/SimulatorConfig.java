@@ -23,6 +23,7 @@ public record SimulatorConfig(
     Optional<Instant> clockStart,
     boolean writeUnknownLiterally,
     boolean signatureChecks,
+    String cryptoProvider,
     Optional<Path> coverageFile,
     int maxBodyBytes,
     int maxConnections,
@@ -92,6 +93,11 @@ public record SimulatorConfig(
         "signature-checks",
         new String[] {
           "true", "false only for load tests: trust the RequestID's originator, skip E1 checks"
+        });
+    k.put(
+        "crypto-provider",
+        new String[] {
+          "auto", "ECDSA of DUIS signatures: auto (AWS-LC where it loads, else bc), accp or bc"
         });
     k.put(
         "coverage-file", new String[] {"", "a .csv or .json coverage table (default: synthetic)"});
@@ -211,6 +217,13 @@ public record SimulatorConfig(
             optional(v, "clock-start").map(s -> parse("clock-start", () -> Instant.parse(s))),
             bool(v, "write-unknown-literally"),
             bool(v, "signature-checks"),
+            parse(
+                    "crypto-provider",
+                    () ->
+                        io.dccsim.core.signature.EcdsaProvider.Choice.parse(
+                            v.get("crypto-provider")))
+                .name()
+                .toLowerCase(Locale.ROOT),
             optional(v, "coverage-file").map(f -> path("coverage-file", f)),
             integer(v, "max-body-bytes"),
             integer(v, "max-connections"),

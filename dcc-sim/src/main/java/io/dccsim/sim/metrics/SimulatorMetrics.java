@@ -40,6 +40,10 @@ public final class SimulatorMetrics {
         Counter.builder("dccsim.connections.refused")
             .description("Connections closed at once because the connection limit was reached")
             .register(registry);
+    Gauge.builder("dccsim.crypto.provider", () -> 1)
+        .description("The provider doing the ECDSA of DUIS signatures (tag provider: accp or bc)")
+        .tag("provider", io.dccsim.core.signature.EcdsaProvider.inUse())
+        .register(registry);
   }
 
   /** The registry, to add meters of other parts. */
