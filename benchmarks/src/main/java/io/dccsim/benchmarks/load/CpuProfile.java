@@ -29,8 +29,8 @@ public final class CpuProfile implements AutoCloseable {
   /** The stages, in the order a sample is tested against them (the first match counts). */
   public enum Stage {
     LOAD_GENERATOR("load generator (client threads)"),
-    ECDSA_VERIFY("ECDSA verify of the request (Bouncy Castle)"),
-    ECDSA_SIGN("ECDSA sign of the answer (Bouncy Castle)"),
+    ECDSA_VERIFY("ECDSA verify of the request (Java part)"),
+    ECDSA_SIGN("ECDSA sign of the answer (Java part)"),
     XML_PARSE("XML parse + schema validation (JDK)"),
     SIGNATURE_XML("signature XML: C14N, digests, references"),
     ANSWER("answer: build + serialise"),
