@@ -22,6 +22,7 @@ import io.dccsim.sim.pipeline.RepositoryCertificateResolver;
 import io.dccsim.sim.pipeline.RequestReader;
 import io.dccsim.sim.pipeline.ResponseWriter;
 import io.dccsim.sim.pipeline.SignerAuthentication;
+import io.dccsim.sim.pipeline.TargetCheck;
 import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.server.DuisServer;
 import io.dccsim.sim.server.ServerSettings;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,8 +63,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * the {@link InterventionSource} (replaceable at runtime) and the exchange listeners. Thread-safe.
  */
 public final class Simulator implements AutoCloseable {
-  /** The DCC's own EUI-64: the target of non-device requests. */
-  public static final Eui64 DCC_EUI = Eui64.parse("90-B3-D5-1F-30-00-00-01");
+  /**
+   * The DCC's EUI-64 by default: the DSP / Access Control Broker of the DCC's reference test data
+   * and DCC Boxed, target of every non-device request and signer of every answer. {@link
+   * Builder#dccEui(Eui64)} sets another; {@link #dccEui()} says which one a simulator uses.
+   */
+  public static final Eui64 DCC_EUI = Eui64.parse("90-B3-D5-1F-30-00-00-02");
 
   /** The ready test supplier's User ID. */
   public static final Eui64 TEST_SUPPLIER_EUI = Eui64.parse("90-B3-D5-1F-30-01-00-00");
@@ -71,6 +77,7 @@ public final class Simulator implements AutoCloseable {
   private final TestPki pki;
   private final CertificateRepository repository;
   private final boolean ownsRepository;
+  private final Eui64 dccEui;
   private final Credential dcc;
   private final TestUser supplier;
   private final UserRegistry users;
@@ -93,7 +100,11 @@ public final class Simulator implements AutoCloseable {
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
     this.ownsRepository = b.repository == null;
     this.repository = b.repository != null ? b.repository : new InMemoryCertificateRepository();
-    this.dcc = b.dccCredential != null ? b.dccCredential : pki.dspXmlSigningCredential(DCC_EUI);
+    this.dccEui = b.dccEui;
+    this.dcc =
+        b.dccCredential != null
+            ? matchingDcc(b.dccCredential, dccEui)
+            : pki.dspXmlSigningCredential(dccEui);
     Credential supplierCredential =
         b.supplierCredential != null
             ? b.supplierCredential
@@ -112,6 +123,7 @@ public final class Simulator implements AutoCloseable {
             new SignerAuthentication(
                 new RepositoryCertificateResolver(repository), replays, b.signatureChecks),
             new Authorisation(users, b.catalogue),
+            new TargetCheck(dccEui, b.catalogue),
             List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
             interventions::get,
             new ResponseWriter(
@@ -159,12 +171,33 @@ public final class Simulator implements AutoCloseable {
             supplier.eui(),
             SigningCredential.of(
                 supplier.credential().privateKey(), supplier.credential().certificate()))
-        .dcc(DCC_EUI, dcc.certificate())
+        .dcc(dccEui, dcc.certificate())
         .transport(HttpDuisTransport.builder(URI.create(baseUrl())).build())
         .counter(counter)
         .inOrder(true)
         .baseline(baselines.get().current(clock))
         .build();
+  }
+
+  /** The DCC's EUI-64: the target non-device requests must name, the subject of its credential. */
+  public Eui64 dccEui() {
+    return dccEui;
+  }
+
+  /** The DCC's credential, refused when its certificate names another EUI than the DCC's. */
+  private static Credential matchingDcc(Credential credential, Eui64 dccEui) {
+    Optional<Eui64> subject = CertificateProfile.read(credential.certificate()).eui();
+    if (subject.isPresent() && !subject.get().equals(dccEui)) {
+      throw new IllegalArgumentException(
+          "The DCC's credential belongs to "
+              + subject.get()
+              + " but the DCC's EUI is "
+              + dccEui
+              + " (set dccEui to the certificate's EUI, or issue a certificate for "
+              + dccEui
+              + ")");
+    }
+    return credential;
   }
 
   /** The DCC's {@code dspXmlSign} credential (it signs every response). */
@@ -280,6 +313,7 @@ public final class Simulator implements AutoCloseable {
     private SimulatedClock clock;
     private TestPki pki;
     private CertificateRepository repository;
+    private Eui64 dccEui = DCC_EUI;
     private Credential dccCredential;
     private Credential supplierCredential;
     private CoverageModel coverage;
@@ -321,7 +355,17 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
-    /** The DCC's {@code dspXmlSign} credential (default: issued by the PKI). */
+    /**
+     * The DCC's EUI-64 (default {@link #DCC_EUI}): non-device requests must be addressed to it, and
+     * the DCC's credential is issued for it (a credential given with {@link #dccCredential} must
+     * belong to it).
+     */
+    public Builder dccEui(Eui64 eui) {
+      this.dccEui = Objects.requireNonNull(eui, "eui");
+      return this;
+    }
+
+    /** The DCC's {@code dspXmlSign} credential (default: issued by the PKI for the DCC's EUI). */
     public Builder dccCredential(Credential credential) {
       this.dccCredential = credential;
       return this;

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.dccsim.core.client.DuisClient;
 import io.dccsim.core.client.WanMatrixResult;
-import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.PartialAddress;
 import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.ServiceCatalogue;
@@ -395,7 +394,7 @@ class SimulatorEndToEndTest {
             io.dccsim.core.message.RawRequestBody.of(restricted.getDocumentElement()));
     ServiceResponse r = supplier.send(unsimulated);
     assertThat(r.header().responseCode().code()).isEqualTo("E11");
-    assertThat(r.body()).isEqualTo(NoBody.INSTANCE);
+    assertThat(r.body()).isEqualTo(RawResponseBody.empty(UNSIMULATED));
     assertThat(lastExchange().verdict()).isEqualTo(Verdict.NOT_SIMULATED);
   }
 

@@ -54,7 +54,7 @@ public record WanMatrixExchange(
   public static final Eui64 USER_EUI = Eui64.parse("90-B3-D5-1F-30-01-00-00");
 
   /** The DCC: the target of non-device requests and the signer of responses. */
-  public static final Eui64 DCC_EUI = Eui64.parse("90-B3-D5-1F-30-00-00-01");
+  public static final Eui64 DCC_EUI = Eui64.parse("90-B3-D5-1F-30-00-00-02");
 
   /** The instant every benchmark works at: the June 2021 release's go-live morning. */
   public static final Instant NOW = Instant.parse("2021-06-24T09:00:00Z");

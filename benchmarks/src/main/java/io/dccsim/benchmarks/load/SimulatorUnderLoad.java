@@ -105,7 +105,7 @@ public final class SimulatorUnderLoad implements AutoCloseable {
     DuisClient client =
         DuisClient.builder()
             .user(user, signing)
-            .dcc(Simulator.DCC_EUI, sim.dccCertificate())
+            .dcc(sim.dccEui(), sim.dccCertificate())
             .clock(sim.clock())
             .transport(
                 (path, body) -> {

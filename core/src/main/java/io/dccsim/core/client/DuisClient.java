@@ -4,9 +4,11 @@ import io.dccsim.core.codec.DuisCodec;
 import io.dccsim.core.codec.DuisFormatException;
 import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.PartialAddress;
+import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.RequestBody;
 import io.dccsim.core.message.RequestHeader;
 import io.dccsim.core.message.RequestWanMatrix;
+import io.dccsim.core.message.ResponseBody;
 import io.dccsim.core.message.ServiceRequest;
 import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.message.WanMatrixResponse;
@@ -127,11 +129,18 @@ public final class DuisClient {
                   entries.add(
                       new WanMatrixEntry(
                           r, r.coverage().map(c -> c.wanTechnology().interpret(baseline)))));
-    } else if (response.body() != NoBody.INSTANCE) {
+    } else if (response.body() != NoBody.INSTANCE && !namesOnly(response.body())) {
       throw new InvalidResponseException(
           "the answer to SR 12.1 carries another kind of body: " + response.body(), null);
     }
     return new WanMatrixResult(request, response, entries);
+  }
+
+  /** An SR 12.1 ResponseMessage with nothing more than its SR and SRV, as refusals carry. */
+  private static boolean namesOnly(ResponseBody body) {
+    return body instanceof RawResponseBody raw
+        && !raw.hasElement()
+        && raw.variant().equals(ServiceReferenceVariant.REQUEST_WAN_MATRIX);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.dccsim.core.codec.DuisCodec;
 import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.PartialAddress;
+import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.RequestWanMatrix;
 import io.dccsim.core.message.ResponseHeader;
 import io.dccsim.core.message.ServiceRequest;
@@ -23,6 +24,7 @@ import io.dccsim.core.signature.TestCredentials;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.ResponseCode;
+import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.value.Uprn;
 import io.dccsim.core.wan.ConnectivityLikelihood;
 import io.dccsim.core.wan.CspRegion;
@@ -206,6 +208,35 @@ class DuisClientTest {
     WanMatrixResult result = client().build().requestWanMatrix(Uprn.of(7));
     assertThat(result.responseCode()).isEqualTo(ResponseCode.parse("E120101"));
     assertThat(result.entries()).isEmpty();
+  }
+
+  @Test
+  void anErrorAnswerNamingOnlyItsSrHasNoEntriesButAnotherSrIsRefused() {
+    for (String srv : List.of("12.1", "12.2")) {
+      dcc =
+          bytes -> {
+            ServiceRequest request =
+                new DuisCodec().readRequest(SecureXml.withDefaults().parse(bytes));
+            ServiceResponse response =
+                new ServiceResponse(
+                    request.schemaVersion(),
+                    ResponseHeader.answering(
+                        request.header().requestId(), ResponseCode.parse("E19"), NOW),
+                    RawResponseBody.empty(ServiceReferenceVariant.parse(srv)));
+            DuisCodec codec = new DuisCodec();
+            Document out = codec.writeResponse(response);
+            new DuisSigner(DCC_KEY).sign(out);
+            return new Answer(200, codec.toBytes(out));
+          };
+      if (srv.equals("12.1")) {
+        WanMatrixResult result = client().build().requestWanMatrix(Uprn.of(7));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.parse("E19"));
+        assertThat(result.entries()).isEmpty();
+      } else {
+        assertThatThrownBy(() -> client().build().requestWanMatrix(Uprn.of(7)))
+            .isInstanceOf(InvalidResponseException.class);
+      }
+    }
   }
 
   @Test

@@ -39,7 +39,7 @@ import org.w3c.dom.Element;
 class DuisCodecTest {
   static final String NS = DuisXml.NAMESPACE;
   static final RequestId ID =
-      RequestId.parse("90-B3-D5-1F-30-01-00-00:00-00-00-00-00-00-00-01:1000");
+      RequestId.parse("90-B3-D5-1F-30-01-00-00:90-B3-D5-1F-30-00-00-02:1000");
   static final Instant WHEN = Instant.parse("2021-06-24T10:15:30Z");
 
   private final DuisCodec codec = new DuisCodec();
@@ -78,7 +78,7 @@ class DuisCodecTest {
                 + NS
                 + "\" schemaVersion=\"5.1\">"
                 + "<sr:Header>"
-                + "<sr:RequestID>90-B3-D5-1F-30-01-00-00:00-00-00-00-00-00-00-01:1000</sr:RequestID>"
+                + "<sr:RequestID>90-B3-D5-1F-30-01-00-00:90-B3-D5-1F-30-00-00-02:1000</sr:RequestID>"
                 + "<sr:CommandVariant>8</sr:CommandVariant>"
                 + "<sr:ServiceReference>12.1</sr:ServiceReference>"
                 + "<sr:ServiceReferenceVariant>12.1</sr:ServiceReferenceVariant>"
@@ -98,9 +98,9 @@ class DuisCodecTest {
         <Request xmlns="http://www.dccinterface.co.uk/ServiceUserGateway" schemaVersion="5.1">
           <!-- a comment -->
           <Header>
-            <RequestID> 90-b3-d5-1f-30-01-00-00:00-00-00-00-00-00-00-01:1000 </RequestID>
+            <RequestID> 90-b3-d5-1f-30-01-00-00:90-B3-D5-1F-30-00-00-02:1000 </RequestID>
             <FirstInSequence>true</FirstInSequence>
-            <PrecedingServiceRequestID>90-B3-D5-1F-30-01-00-00:00-00-00-00-00-00-00-01:999</PrecedingServiceRequestID>
+            <PrecedingServiceRequestID>90-B3-D5-1F-30-01-00-00:90-B3-D5-1F-30-00-00-02:999</PrecedingServiceRequestID>
             <CommandVariant>8</CommandVariant>
             <ServiceReference>12.1</ServiceReference>
             <ServiceReferenceVariant>12.1</ServiceReferenceVariant>
@@ -205,7 +205,8 @@ class DuisCodecTest {
   }
 
   @Test
-  void errorResponsesHaveNoBody() {
+  void aResponseWithoutBodyReadsAsNoBody() {
+    // not valid under the DUIS schemas (they require the Body), but read from any DCC as it is
     ServiceResponse r =
         new ServiceResponse(
             SchemaVersion.V5_1,

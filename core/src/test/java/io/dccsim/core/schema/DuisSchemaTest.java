@@ -9,6 +9,7 @@ import io.dccsim.core.codec.DuisXml;
 import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.PartialAddress;
 import io.dccsim.core.message.RawRequestBody;
+import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.RegionResult;
 import io.dccsim.core.message.RequestHeader;
 import io.dccsim.core.message.RequestWanMatrix;
@@ -53,7 +54,7 @@ import org.w3c.dom.Element;
 class DuisSchemaTest {
   private static final String NS = DuisXml.NAMESPACE;
   private static final RequestId ID =
-      RequestId.parse("90-B3-D5-1F-30-01-00-00:00-00-00-00-00-00-00-01:1000");
+      RequestId.parse("90-B3-D5-1F-30-01-00-00:90-B3-D5-1F-30-00-00-02:1000");
   private static final Instant WHEN = Instant.parse("2021-06-24T10:15:30Z");
 
   private final DuisCodec codec = new DuisCodec();
@@ -107,12 +108,28 @@ class DuisSchemaTest {
                     List.of(
                         RegionResult.of(CspRegion.CENTRAL_4G, ResponseCode.I0, coverage("4G")),
                         RegionResult.withoutCoverage(CspRegion.NORTH, ResponseCode.E120103))))));
-    schema.validate(
-        codec.writeResponse(
-            new ServiceResponse(
-                SchemaVersion.V5_1,
-                ResponseHeader.answering(ID, ResponseCode.E2, WHEN),
-                NoBody.INSTANCE)));
+    for (SchemaVersion v : List.of(SchemaVersion.V5_1, SchemaVersion.V5_4)) {
+      schema.validate(
+          codec.writeResponse(
+              new ServiceResponse(
+                  v,
+                  ResponseHeader.answering(ID, ResponseCode.E2, WHEN),
+                  RawResponseBody.empty(ServiceReferenceVariant.REQUEST_WAN_MATRIX))));
+    }
+  }
+
+  @Test
+  void anAnswerWithoutBodyIsRefusedAsThePublishedSchemasDo() {
+    for (SchemaVersion v : List.of(SchemaVersion.V5_1, SchemaVersion.V5_4)) {
+      Document noBody =
+          codec.writeResponse(
+              new ServiceResponse(
+                  v, ResponseHeader.answering(ID, ResponseCode.E1, WHEN), NoBody.INSTANCE));
+      assertThatThrownBy(() -> schema.validate(noBody))
+          .as("schemaVersion %s", v)
+          .isInstanceOf(SchemaViolationException.class)
+          .hasMessageContaining("Body");
+    }
   }
 
   @Test

@@ -50,7 +50,7 @@ import org.xml.sax.helpers.DefaultHandler;
 class OnePassValidationTest {
   private static final String NS = DuisXml.NAMESPACE;
   private static final RequestId ID =
-      RequestId.parse("90-B3-D5-1F-30-01-00-00:00-00-00-00-00-00-00-01:1000");
+      RequestId.parse("90-B3-D5-1F-30-01-00-00:90-B3-D5-1F-30-00-00-02:1000");
   private static final SigningCredential USER =
       TestCredentials.credential("CN=Test OCA", BigInteger.TEN);
 

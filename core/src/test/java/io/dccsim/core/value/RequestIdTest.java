@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestIdTest {
   private static final String USER = "90-B3-D5-1F-30-01-00-00";
-  private static final String DCC = "00-00-00-00-00-00-00-01";
+  private static final String DCC = "90-B3-D5-1F-30-00-00-02";
 
   @Test
   void readsTheDuisForm() {
@@ -26,7 +26,7 @@ class RequestIdTest {
 
   @Test
   void acceptsLowerCaseAndCompactEuisButWritesTheCanonicalForm() {
-    RequestId id = RequestId.parse("90-b3-d5-1f-30-01-00-00:0000000000000001:7");
+    RequestId id = RequestId.parse("90-b3-d5-1f-30-01-00-00:90b3d51f30000002:7");
     assertThat(id).hasToString(USER + ":" + DCC + ":7");
   }
 

@@ -2,6 +2,7 @@ package io.dccsim.sim.cli;
 
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.value.Eui64;
 import io.dccsim.sim.Simulator;
 import io.dccsim.sim.config.SimulatorConfig;
 import io.dccsim.sim.control.BaselineSetting;
@@ -20,6 +21,7 @@ import io.dccsim.sim.server.ClientAuthMode;
 import io.dccsim.sim.server.ServerSettings;
 import io.dccsim.sim.server.TlsSettings;
 import io.dccsim.smki.http.SmkiRepositoryServer;
+import io.dccsim.smki.pki.CertificateProfile;
 import io.dccsim.smki.pki.Credential;
 import io.dccsim.smki.pki.CredentialLoader;
 import io.dccsim.smki.pki.PemMaterial;
@@ -113,6 +115,8 @@ public final class StandaloneSimulator implements AutoCloseable {
     // Before anything signs: the provider is chosen once per JVM.
     io.dccsim.core.signature.EcdsaProvider.select(
         io.dccsim.core.signature.EcdsaProvider.Choice.parse(config.cryptoProvider()));
+    // an unusable schema file stops the start before anything is created
+    io.dccsim.core.schema.DuisSchema schema = DuisSchemaSetting.load(config.duisSchemaFile());
     SimulatedClock clock =
         config
             .clockStart()
@@ -130,7 +134,15 @@ public final class StandaloneSimulator implements AutoCloseable {
                     .dccKeyFile()
                     .orElseThrow(
                         () -> new IllegalArgumentException("dcc-cert-file needs dcc-key-file")))
-            : kept(pkiDir, DCC_CERT, DCC_KEY, () -> pki.dspXmlSigningCredential(Simulator.DCC_EUI));
+            : keptFor(config.dccEui(), pkiDir, () -> pki.dspXmlSigningCredential(config.dccEui()));
+    Optional<Eui64> signer = CertificateProfile.read(dcc.certificate()).eui();
+    if (signer.isPresent() && !signer.get().equals(config.dccEui())) {
+      throw new IllegalArgumentException(
+          "Setting 'dcc-eui' is "
+              + config.dccEui()
+              + " but the certificate in dcc-cert-file belongs to "
+              + signer.get());
+    }
     Credential supplier =
         kept(
             pkiDir,
@@ -189,7 +201,9 @@ public final class StandaloneSimulator implements AutoCloseable {
               .clock(clock)
               .pki(pki)
               .repository(repository)
+              .dccEui(config.dccEui())
               .dccCredential(dcc)
+              .schema(schema)
               .supplierCredential(supplier)
               .coverage(coverage)
               .writeUnknownLiterally(config.writeUnknownLiterally())
@@ -229,7 +243,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               () ->
                   OrgCryptoZip.of(
                       List.of(simulator.testSupplier()),
-                      Simulator.DCC_EUI,
+                      simulator.dccEui(),
                       simulator.dccCertificate()));
         }
         // The repository interface presents the same certificate and client policy as DUIS.
@@ -341,6 +355,20 @@ public final class StandaloneSimulator implements AutoCloseable {
     return CertificateRepositories.h2File(config.dataDir().resolve("smki"));
   }
 
+  /**
+   * The DCC's credential kept in the PKI directory, issued again (and the files replaced) when the
+   * kept one belongs to another EUI than {@code dcc-eui}, as after changing that setting.
+   */
+  private static Credential keptFor(Eui64 dccEui, Path dir, Supplier<Credential> issue) {
+    Credential kept = kept(dir, DCC_CERT, DCC_KEY, issue);
+    if (CertificateProfile.read(kept.certificate()).eui().equals(Optional.of(dccEui))) {
+      return kept;
+    }
+    Credential fresh = issue.get();
+    PemMaterial.write(fresh, dir.resolve(DCC_CERT), dir.resolve(DCC_KEY));
+    return fresh;
+  }
+
   /** The credential kept in two PEM files, issued and written there the first time. */
   private static Credential kept(Path dir, String cert, String key, Supplier<Credential> issue) {
     Path certFile = dir.resolve(cert);
@@ -385,7 +413,7 @@ public final class StandaloneSimulator implements AutoCloseable {
       }
     }
     describeControl(out);
-    out.println("  DCC EUI          " + Simulator.DCC_EUI);
+    out.println("  DCC EUI          " + simulator.dccEui());
     out.println("  test supplier    " + simulator.testSupplier().eui() + " (Import Supplier)");
     Path pkiDir = config.pkiDir().toAbsolutePath().normalize();
     out.println("  credentials in   " + pkiDir);

@@ -33,6 +33,8 @@ public record SimulatorConfig(
     Duration idleTimeout,
     Optional<Path> dccCertFile,
     Optional<Path> dccKeyFile,
+    io.dccsim.core.value.Eui64 dccEui,
+    Optional<Path> duisSchemaFile,
     Optional<Path> tlsCertFile,
     Optional<Path> tlsKeyFile,
     Optional<Path> tlsClientCaFile,
@@ -110,6 +112,16 @@ public record SimulatorConfig(
     k.put("idle-timeout", new String[] {"PT60S", "idle connections are closed after this"});
     k.put("dcc-cert-file", new String[] {"", "the DCC's dspXmlSign certificate (PEM)"});
     k.put("dcc-key-file", new String[] {"", "the DCC's private key (PKCS#8 PEM)"});
+    // the DCC's identity and the DUIS schema requests are validated against
+    k.put(
+        "dcc-eui",
+        new String[] {
+          "90-B3-D5-1F-30-00-00-02",
+          "the DCC's EUI-64 (the DSP of DCC Boxed): target of non-device requests, signer of answers"
+        });
+    k.put(
+        "duis-schema-file",
+        new String[] {"", "a DUIS XSD (e.g. the DCC's own) requests are validated against"});
     k.put("tls-cert-file", new String[] {"", "TLS server certificate chain (PEM); enables HTTPS"});
     k.put("tls-key-file", new String[] {"", "TLS server private key (PKCS#8 PEM)"});
     k.put("tls-client-ca-file", new String[] {"", "issuers trusted for client certificates (PEM)"});
@@ -233,6 +245,8 @@ public record SimulatorConfig(
             parse("idle-timeout", () -> Duration.parse(v.get("idle-timeout"))),
             optional(v, "dcc-cert-file").map(f -> path("dcc-cert-file", f)),
             optional(v, "dcc-key-file").map(f -> path("dcc-key-file", f)),
+            parse("dcc-eui", () -> io.dccsim.core.value.Eui64.parse(v.get("dcc-eui").strip())),
+            optional(v, "duis-schema-file").map(f -> path("duis-schema-file", f)),
             optional(v, "tls-cert-file").map(f -> path("tls-cert-file", f)),
             optional(v, "tls-key-file").map(f -> path("tls-key-file", f)),
             optional(v, "tls-client-ca-file").map(f -> path("tls-client-ca-file", f)),

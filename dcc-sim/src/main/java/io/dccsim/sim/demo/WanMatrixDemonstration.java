@@ -135,7 +135,7 @@ public final class WanMatrixDemonstration {
                 supplier.eui(),
                 SigningCredential.of(
                     supplier.credential().privateKey(), supplier.credential().certificate()))
-            .dcc(Simulator.DCC_EUI, dcc.dccCertificate())
+            .dcc(dcc.dccEui(), dcc.dccCertificate())
             .transport(HttpDuisTransport.builder(URI.create(dcc.baseUrl())).build())
             .clock(dcc.clock())
             .counter(counter)

@@ -68,7 +68,7 @@ public final class DccSimulatorHandle {
         .user(
             user.eui(),
             SigningCredential.of(user.credential().privateKey(), user.credential().certificate()))
-        .dcc(Simulator.DCC_EUI, sim.dccCertificate())
+        .dcc(sim.dccEui(), sim.dccCertificate())
         .transport(HttpDuisTransport.builder(URI.create(sim.baseUrl())).build())
         .counter(running.requestCounter())
         .inOrder(true)

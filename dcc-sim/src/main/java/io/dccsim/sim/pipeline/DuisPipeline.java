@@ -31,9 +31,14 @@ import org.w3c.dom.Document;
 
 /**
  * The request pipeline, stage by stage: read (400), authenticate the signer (E1), authorise (E1,
- * E2, E12, E13), consult the interventions once, route to the SR's handler (an SR with no handler
- * is answered {@value #NOT_SIMULATED_CODE}), and sign the answer. One parse per request: the DOM
- * the reader builds is the one whose signature is verified and whose values are read.
+ * E2, E12, E13), check the RequestID's target ({@value TargetCheck#WRONG_TARGET_CODE}), consult the
+ * interventions once, route to the SR's handler (an SR with no handler is answered {@value
+ * #NOT_SIMULATED_CODE}), and sign the answer. One parse per request: the DOM the reader builds is
+ * the one whose signature is verified and whose values are read.
+ *
+ * <p>Every signed answer, refusals included, carries {@code Body/ResponseMessage} with the
+ * request's ServiceReference and ServiceReferenceVariant (the DUIS schema requires the Body); a
+ * request too broken to read them is answered HTTP 400, not a DUIS answer.
  */
 public final class DuisPipeline implements RequestProcessor {
   /** The response code for an SR the simulator does not simulate. */
@@ -42,6 +47,7 @@ public final class DuisPipeline implements RequestProcessor {
   private final RequestReader reader;
   private final SignerAuthentication authentication;
   private final Authorisation authorisation;
+  private final TargetCheck targets;
   private final Map<ServiceReferenceVariant, ServiceHandler> handlers;
   private final Supplier<InterventionSource> interventions;
   private final ResponseWriter writer;
@@ -54,6 +60,7 @@ public final class DuisPipeline implements RequestProcessor {
       RequestReader reader,
       SignerAuthentication authentication,
       Authorisation authorisation,
+      TargetCheck targets,
       List<ServiceHandler> handlers,
       Supplier<InterventionSource> interventions,
       ResponseWriter writer,
@@ -63,6 +70,7 @@ public final class DuisPipeline implements RequestProcessor {
     this.reader = reader;
     this.authentication = authentication;
     this.authorisation = authorisation;
+    this.targets = targets;
     this.handlers =
         handlers.stream()
             .collect(
@@ -109,6 +117,17 @@ public final class DuisPipeline implements RequestProcessor {
           false,
           verdict,
           authorised.reason());
+    }
+    Authentication addressed = targets.check(request);
+    if (!addressed.accepted()) {
+      return signed(
+          request,
+          facts,
+          addressed.responseCode(),
+          NoBody.INSTANCE,
+          false,
+          Verdict.REFUSED_AUTHORISATION,
+          addressed.reason());
     }
     try {
       return intervenedOrAnswered(request, facts);
@@ -226,7 +245,7 @@ public final class DuisPipeline implements RequestProcessor {
             request.requestId(),
             ResponseCode.parse(code),
             clock.instant(),
-            body,
+            withMessage(body, request),
             breakSignature);
     return new Outcome(
         Duration.ZERO,
@@ -235,6 +254,14 @@ public final class DuisPipeline implements RequestProcessor {
         reason,
         Optional.of(facts),
         Optional.of(code));
+  }
+
+  /**
+   * The DUIS schema requires a Body: an answer with nothing SR-specific still names the request's
+   * ServiceReference and ServiceReferenceVariant in its ResponseMessage.
+   */
+  private static ResponseBody withMessage(ResponseBody body, ParsedRequest request) {
+    return body instanceof NoBody ? RawResponseBody.empty(request.serviceReferenceVariant()) : body;
   }
 
   private static RequestFacts facts(IncomingRequest in, ParsedRequest request) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestReaderTest {
   private static final RequestId ID =
-      RequestId.parse("90-B3-D5-1F-30-01-00-00:00-00-00-00-00-00-00-01:1000");
+      RequestId.parse("90-B3-D5-1F-30-01-00-00:90-B3-D5-1F-30-00-00-02:1000");
 
   private final DuisCodec codec = new DuisCodec();
   private final RequestReader reader =

@@ -1,0 +1,58 @@
+package io.dccsim.sim.pipeline;
+
+import io.dccsim.core.message.ServiceCatalogue;
+import io.dccsim.core.message.ServiceDefinition;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.WebService;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The RequestID's target: a non-device Service Request (one the catalogue puts on {@code
+ * /api/v1/serviceD}, such as SR 12.1) must be addressed to the DCC's own EUI. Any other target is
+ * refused with {@value #WRONG_TARGET_CODE} and the reason {@code wrong-target}. Device requests are
+ * not checked here (the simulator keeps no device inventory yet), nor SRs the catalogue does not
+ * know (they are answered as not simulated).
+ *
+ * <p>Project rule: the public DUIS code list has no code for a non-device request addressed to
+ * anything but the DCC; the simulator answers {@code E19} ("device doesn't exist: Device ID
+ * invalid"), the code the list gives for an invalid target identifier.
+ */
+public final class TargetCheck {
+  /** The response code for a RequestID whose target is not the one the SR must name. */
+  public static final String WRONG_TARGET_CODE = "E19";
+
+  private final Eui64 dcc;
+  private final ServiceCatalogue catalogue;
+
+  /** Checks targets against the DCC's EUI {@code dcc}, for the SRs of {@code catalogue}. */
+  public TargetCheck(Eui64 dcc, ServiceCatalogue catalogue) {
+    this.dcc = Objects.requireNonNull(dcc, "dcc");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+  }
+
+  /** The DCC's EUI, the target every non-device request must name. */
+  public Eui64 dcc() {
+    return dcc;
+  }
+
+  /** Accepted, or refused with {@link #WRONG_TARGET_CODE}. */
+  public Authentication check(ParsedRequest request) {
+    Optional<ServiceDefinition> definition = catalogue.find(request.serviceReferenceVariant());
+    if (definition.isEmpty() || definition.get().webService() != WebService.NON_DEVICE) {
+      return Authentication.ACCEPTED;
+    }
+    Eui64 target = request.requestId().target();
+    if (target.equals(dcc)) {
+      return Authentication.ACCEPTED;
+    }
+    return Authentication.refused(
+        WRONG_TARGET_CODE,
+        "wrong-target: "
+            + definition.get().variant()
+            + " is a non-device request and must be addressed to the DCC "
+            + dcc
+            + ", not "
+            + target);
+  }
+}
