@@ -40,6 +40,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,6 +74,23 @@ public final class Simulator implements AutoCloseable {
   /** The ready test supplier's User ID. */
   public static final Eui64 TEST_SUPPLIER_EUI = Eui64.parse("90-B3-D5-1F-30-01-00-00");
 
+  /**
+   * The Users registered by default: the identities of the DCC's public test data (the EUIs and
+   * roles are facts; the keys are the simulator's own, issued by its test PKI): two suppliers, a
+   * network operator and an Other User. The first is the {@linkplain #testSupplier() test
+   * supplier}.
+   */
+  public static final Map<Eui64, UserRole> DEFAULT_USERS = defaultUsers();
+
+  private static Map<Eui64, UserRole> defaultUsers() {
+    Map<Eui64, UserRole> m = new java.util.LinkedHashMap<>();
+    m.put(TEST_SUPPLIER_EUI, UserRole.IMPORT_SUPPLIER);
+    m.put(Eui64.parse("90-B3-D5-1F-30-03-00-00"), UserRole.GAS_SUPPLIER);
+    m.put(Eui64.parse("90-B3-D5-1F-30-02-00-00"), UserRole.ELECTRICITY_DISTRIBUTOR);
+    m.put(Eui64.parse("00-DB-12-34-56-78-00-04"), UserRole.OTHER_USER);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private final SimulatedClock clock;
   private final TestPki pki;
   private final CertificateRepository repository;
@@ -80,6 +98,7 @@ public final class Simulator implements AutoCloseable {
   private final Eui64 dccEui;
   private final Credential dcc;
   private final TestUser supplier;
+  private final List<TestUser> testUsers;
   private final UserRegistry users;
   private final ReplayGuard replays = new ReplayGuard();
   private final boolean signatureChecks;
@@ -110,9 +129,23 @@ public final class Simulator implements AutoCloseable {
             ? b.supplierCredential
             : pki.xmlSigningCredential(TEST_SUPPLIER_EUI);
     this.supplier = new TestUser(TEST_SUPPLIER_EUI, UserRole.IMPORT_SUPPLIER, supplierCredential);
-    this.users = new UserRegistry().register(supplier.eui(), supplier.role());
+    this.users = new UserRegistry();
+    List<TestUser> all = new java.util.ArrayList<>();
+    all.add(supplier);
+    for (Map.Entry<Eui64, UserRole> u : DEFAULT_USERS.entrySet()) {
+      if (!u.getKey().equals(TEST_SUPPLIER_EUI)) {
+        Credential c = b.userCredentials.get(u.getKey());
+        all.add(
+            new TestUser(
+                u.getKey(), u.getValue(), c != null ? c : pki.xmlSigningCredential(u.getKey())));
+      }
+    }
+    this.testUsers = List.copyOf(all);
     trust(dcc.certificate());
-    trust(supplierCredential.certificate());
+    for (TestUser u : testUsers) {
+      users.register(u.eui(), u.role());
+      trust(u.credential().certificate());
+    }
     this.initialCoverage = b.coverage != null ? b.coverage : new SyntheticCoverage();
     this.coverage = new AtomicReference<>(initialCoverage);
     this.baselines = new AtomicReference<>(b.baselinePolicy);
@@ -166,11 +199,27 @@ public final class Simulator implements AutoCloseable {
    * force now. Clients share one request counter, so their RequestIDs never collide.
    */
   public DuisClient newClient() {
+    return newClient(supplier);
+  }
+
+  /**
+   * A DUIS client signing as the test User {@code eui} (one of {@link #testUsers()}), otherwise as
+   * {@link #newClient()}.
+   *
+   * @throws IllegalArgumentException when {@code eui} is not a test User
+   */
+  public DuisClient newClient(Eui64 eui) {
+    return newClient(
+        testUser(eui)
+            .orElseThrow(
+                () -> new IllegalArgumentException("Not a test User of this simulator: " + eui)));
+  }
+
+  private DuisClient newClient(TestUser user) {
     return DuisClient.builder()
         .user(
-            supplier.eui(),
-            SigningCredential.of(
-                supplier.credential().privateKey(), supplier.credential().certificate()))
+            user.eui(),
+            SigningCredential.of(user.credential().privateKey(), user.credential().certificate()))
         .dcc(dccEui, dcc.certificate())
         .transport(HttpDuisTransport.builder(URI.create(baseUrl())).build())
         .counter(counter)
@@ -213,6 +262,19 @@ public final class Simulator implements AutoCloseable {
   /** The ready test supplier: registered as Import Supplier, its certificate in use. */
   public TestUser testSupplier() {
     return supplier;
+  }
+
+  /**
+   * The test Users with their credentials: those of {@link #DEFAULT_USERS}, registered with their
+   * roles and their certificates in use; the test supplier first.
+   */
+  public List<TestUser> testUsers() {
+    return testUsers;
+  }
+
+  /** The test User {@code eui}, if it is one. */
+  public java.util.Optional<TestUser> testUser(Eui64 eui) {
+    return testUsers.stream().filter(u -> u.eui().equals(eui)).findFirst();
   }
 
   /** The registry of Users (add more users here). */
@@ -316,6 +378,7 @@ public final class Simulator implements AutoCloseable {
     private Eui64 dccEui = DCC_EUI;
     private Credential dccCredential;
     private Credential supplierCredential;
+    private final Map<Eui64, Credential> userCredentials = new java.util.HashMap<>();
     private CoverageModel coverage;
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
@@ -368,6 +431,25 @@ public final class Simulator implements AutoCloseable {
     /** The DCC's {@code dspXmlSign} credential (default: issued by the PKI for the DCC's EUI). */
     public Builder dccCredential(Credential credential) {
       this.dccCredential = credential;
+      return this;
+    }
+
+    /** {@link #userCredential(Eui64, Credential)} for each entry. */
+    public Builder userCredentials(Map<Eui64, Credential> credentials) {
+      credentials.forEach(this::userCredential);
+      return this;
+    }
+
+    /**
+     * The {@code xmlSign} credential of one of the other {@link #DEFAULT_USERS} (default: issued by
+     * the PKI), e.g. kept from an earlier run.
+     */
+    public Builder userCredential(Eui64 user, Credential credential) {
+      if (!DEFAULT_USERS.containsKey(user) || user.equals(TEST_SUPPLIER_EUI)) {
+        throw new IllegalArgumentException(
+            user + " is not one of the other default Users " + DEFAULT_USERS.keySet());
+      }
+      userCredentials.put(user, java.util.Objects.requireNonNull(credential, "credential"));
       return this;
     }
 

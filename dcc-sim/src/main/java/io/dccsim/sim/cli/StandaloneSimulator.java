@@ -149,6 +149,21 @@ public final class StandaloneSimulator implements AutoCloseable {
             SUPPLIER_CERT,
             SUPPLIER_KEY,
             () -> pki.xmlSigningCredential(Simulator.TEST_SUPPLIER_EUI));
+    // The other default Users' credentials are kept too, so what a client saved stays valid.
+    java.util.Map<io.dccsim.core.value.Eui64, Credential> otherUsers =
+        new java.util.LinkedHashMap<>();
+    for (io.dccsim.core.value.Eui64 eui : Simulator.DEFAULT_USERS.keySet()) {
+      if (!eui.equals(Simulator.TEST_SUPPLIER_EUI)) {
+        String base = "user-" + eui.toString().replace("-", "") + "-xmlsign";
+        otherUsers.put(
+            eui,
+            kept(
+                pkiDir,
+                base + ".cert.pem",
+                base + ".key.pem",
+                () -> pki.xmlSigningCredential(eui)));
+      }
+    }
     CoverageModel coverage =
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
@@ -205,6 +220,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               .dccCredential(dcc)
               .schema(schema)
               .supplierCredential(supplier)
+              .userCredentials(otherUsers)
               .coverage(coverage)
               .writeUnknownLiterally(config.writeUnknownLiterally())
               .signatureChecks(config.signatureChecks())
@@ -242,9 +258,7 @@ public final class StandaloneSimulator implements AutoCloseable {
           b.orgCrypto(
               () ->
                   OrgCryptoZip.of(
-                      List.of(simulator.testSupplier()),
-                      simulator.dccEui(),
-                      simulator.dccCertificate()));
+                      simulator.testUsers(), simulator.dccEui(), simulator.dccCertificate()));
         }
         // The repository interface presents the same certificate and client policy as DUIS.
         if (settings.tls().isPresent()) {
@@ -415,6 +429,17 @@ public final class StandaloneSimulator implements AutoCloseable {
     describeControl(out);
     out.println("  DCC EUI          " + simulator.dccEui());
     out.println("  test supplier    " + simulator.testSupplier().eui() + " (Import Supplier)");
+    StringBuilder others = new StringBuilder();
+    for (io.dccsim.sim.TestUser u : simulator.testUsers()) {
+      if (!u.eui().equals(simulator.testSupplier().eui())) {
+        others
+            .append(others.length() == 0 ? "" : ", ")
+            .append(u.eui())
+            .append(' ')
+            .append(u.role().abbreviation());
+      }
+    }
+    out.println("  other test Users " + others + " (keys in org-crypto.zip and pki-dir)");
     Path pkiDir = config.pkiDir().toAbsolutePath().normalize();
     out.println("  credentials in   " + pkiDir);
     out.println(
