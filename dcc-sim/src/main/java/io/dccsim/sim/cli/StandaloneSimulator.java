@@ -439,7 +439,9 @@ public final class StandaloneSimulator implements AutoCloseable {
             .append(u.role().abbreviation());
       }
     }
-    out.println("  other test Users " + others + " (keys in org-crypto.zip and pki-dir)");
+    String keysIn =
+        smki != null && servesOrgCrypto(config) ? "org-crypto.zip and pki-dir" : "pki-dir";
+    out.println("  other test Users " + others + " (keys in " + keysIn + ")");
     Path pkiDir = config.pkiDir().toAbsolutePath().normalize();
     out.println("  credentials in   " + pkiDir);
     out.println(

@@ -329,12 +329,17 @@ class StandaloneControlApiTest {
   void usersCanBeListedAddedAndRemoved() throws Exception {
     try (StandaloneSimulator s = StandaloneSimulator.start(config())) {
       JsonNode users = ok(s, "GET", "users", null, 200).path("users");
-      assertThat(users).hasSize(1);
-      assertThat(users.get(0).path("eui").asText())
-          .isEqualTo(Simulator.TEST_SUPPLIER_EUI.toString());
-      assertThat(users.get(0).path("role").asText()).isEqualTo("IMPORT_SUPPLIER");
+      // The default test Users, the test supplier among them as an Import Supplier.
+      assertThat(users).hasSize(Simulator.DEFAULT_USERS.size());
+      assertThat(users)
+          .anySatisfy(
+              u -> {
+                assertThat(u.path("eui").asText())
+                    .isEqualTo(Simulator.TEST_SUPPLIER_EUI.toString());
+                assertThat(u.path("role").asText()).isEqualTo("IMPORT_SUPPLIER");
+              });
 
-      String dno = "90-B3-D5-1F-30-02-00-00";
+      String dno = "90-B3-D5-1F-30-04-00-00";
       JsonNode added = ok(s, "POST", "users", "{\"eui\": \"" + dno + "\", \"role\": \"ED\"}", 201);
       assertThat(added.path("role").asText()).isEqualTo("ELECTRICITY_DISTRIBUTOR");
       assertThat(s.simulator().users().roleOf(io.dccsim.core.value.Eui64.parse(dno))).isPresent();
@@ -342,7 +347,7 @@ class StandaloneControlApiTest {
           .isEqualTo("ED");
       ok(s, "DELETE", "users/" + dno, null, 200);
       ok(s, "GET", "users/" + dno, null, 404);
-      assertThat(s.simulator().users().all()).hasSize(1);
+      assertThat(s.simulator().users().all()).hasSize(Simulator.DEFAULT_USERS.size());
     }
   }
 
