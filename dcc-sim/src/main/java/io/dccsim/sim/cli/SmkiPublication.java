@@ -1,10 +1,8 @@
 package io.dccsim.sim.cli;
 
-import io.dccsim.core.release.Modification;
 import io.dccsim.sim.Simulator;
 import io.dccsim.smki.crl.RevocationAuthority;
 import io.dccsim.smki.extract.ExtractPublisher;
-import io.dccsim.smki.extract.ExtractRegime;
 import io.dccsim.smki.extract.ExtractRegimePolicy;
 import io.dccsim.smki.extract.ExtractSchedule;
 import io.dccsim.smki.extract.ExtractScheduleSpec;
@@ -77,12 +75,8 @@ final class SmkiPublication implements AutoCloseable {
       Path revocationState) {
     // "baseline" follows the simulator's policy as it stands at each day, also after the control
     // API changes it.
-    ExtractRegimePolicy byBaseline =
-        instant ->
-            simulator.baselinePolicy().isInForce(Modification.MP147, instant)
-                ? ExtractRegime.WEEKLY_FULL_DAILY_DELTA
-                : ExtractRegime.DAILY_FULL;
-    ExtractSchedule schedule = spec.schedule(byBaseline);
+    ExtractSchedule schedule =
+        spec.schedule(ExtractRegimePolicy.fromBaseline(simulator::baselinePolicy));
     ExtractPublisher publisher = new ExtractPublisher(repository, extractDir, simulator.clock());
     ExtractScheduler scheduler =
         new ExtractScheduler(

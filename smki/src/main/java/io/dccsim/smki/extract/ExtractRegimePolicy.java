@@ -4,6 +4,7 @@ import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.release.Modification;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Decides which extract regime is in force at an instant. The usual policy follows the SEC
@@ -23,8 +24,17 @@ public interface ExtractRegimePolicy {
    */
   static ExtractRegimePolicy fromBaseline(BaselinePolicy baselines) {
     Objects.requireNonNull(baselines, "baselines");
+    return fromBaseline(() -> baselines);
+  }
+
+  /**
+   * As {@link #fromBaseline(BaselinePolicy)}, asking {@code baselines} for the policy at every
+   * decision, so a policy that is replaced while running (pinned, unpinned) is followed.
+   */
+  static ExtractRegimePolicy fromBaseline(Supplier<BaselinePolicy> baselines) {
+    Objects.requireNonNull(baselines, "baselines");
     return instant ->
-        baselines.isInForce(Modification.MP147, instant)
+        baselines.get().isInForce(Modification.MP147, instant)
             ? ExtractRegime.WEEKLY_FULL_DAILY_DELTA
             : ExtractRegime.DAILY_FULL;
   }
