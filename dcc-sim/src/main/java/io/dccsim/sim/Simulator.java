@@ -273,7 +273,7 @@ public final class Simulator implements AutoCloseable {
   }
 
   /** The test User {@code eui}, if it is one. */
-  public java.util.Optional<TestUser> testUser(Eui64 eui) {
+  public Optional<TestUser> testUser(Eui64 eui) {
     return testUsers.stream().filter(u -> u.eui().equals(eui)).findFirst();
   }
 
@@ -449,7 +449,7 @@ public final class Simulator implements AutoCloseable {
         throw new IllegalArgumentException(
             user + " is not one of the other default Users " + DEFAULT_USERS.keySet());
       }
-      userCredentials.put(user, java.util.Objects.requireNonNull(credential, "credential"));
+      userCredentials.put(user, Objects.requireNonNull(credential, "credential"));
       return this;
     }
 

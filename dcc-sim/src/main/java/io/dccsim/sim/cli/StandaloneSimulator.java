@@ -1,9 +1,12 @@
 package io.dccsim.sim.cli;
 
+import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.release.Modification;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.sim.Simulator;
+import io.dccsim.sim.TestUser;
 import io.dccsim.sim.config.SimulatorConfig;
 import io.dccsim.sim.control.BaselineSetting;
 import io.dccsim.sim.control.BearerToken;
@@ -38,6 +41,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,8 +119,7 @@ public final class StandaloneSimulator implements AutoCloseable {
    */
   public static StandaloneSimulator start(SimulatorConfig config) throws IOException {
     // Before anything signs: the provider is chosen once per JVM.
-    io.dccsim.core.signature.EcdsaProvider.select(
-        io.dccsim.core.signature.EcdsaProvider.Choice.parse(config.cryptoProvider()));
+    io.dccsim.core.signature.EcdsaProvider.select(config.cryptoProvider());
     // an unusable schema file stops the start before anything is created
     io.dccsim.core.schema.DuisSchema schema = DuisSchemaSetting.load(config.duisSchemaFile());
     SimulatedClock clock =
@@ -345,9 +350,9 @@ public final class StandaloneSimulator implements AutoCloseable {
   /** Whether the test Users' keys are offered: by {@code org-crypto}, and the SMKI address. */
   static boolean servesOrgCrypto(SimulatorConfig config) {
     return switch (config.orgCrypto()) {
-      case "any" -> true;
-      case "off" -> false;
-      default -> {
+      case ANY -> true;
+      case OFF -> false;
+      case LOOPBACK -> {
         try {
           yield InetAddress.getByName(config.host()).isLoopbackAddress();
         } catch (java.net.UnknownHostException e) {
@@ -415,7 +420,7 @@ public final class StandaloneSimulator implements AutoCloseable {
     out.println("  DUIS transform   POST " + base + "/api/v1/serviceT");
     out.println("  metrics          GET  " + base + "/metrics");
     if (smki != null) {
-      String smkiBase = smki.baseUri().toString().replaceAll("/+$", "");
+      String smkiBase = smki.baseUri().toString();
       out.println("  SMKI repository  POST " + smkiBase + "/services/certificatesearch");
       out.println("  SMKI extracts    GET  " + smkiBase + "/services/extracts");
       out.println("  CRL and ARL      GET  " + smkiBase + "/services/crl, /services/arl");
@@ -428,9 +433,14 @@ public final class StandaloneSimulator implements AutoCloseable {
     }
     describeControl(out);
     out.println("  DCC EUI          " + simulator.dccEui());
-    out.println("  test supplier    " + simulator.testSupplier().eui() + " (Import Supplier)");
+    out.println(
+        "  test supplier    "
+            + simulator.testSupplier().eui()
+            + " ("
+            + simulator.testSupplier().role().displayName()
+            + ")");
     StringBuilder others = new StringBuilder();
-    for (io.dccsim.sim.TestUser u : simulator.testUsers()) {
+    for (TestUser u : simulator.testUsers()) {
       if (!u.eui().equals(simulator.testSupplier().eui())) {
         others
             .append(others.length() == 0 ? "" : ", ")
@@ -476,26 +486,27 @@ public final class StandaloneSimulator implements AutoCloseable {
 
   /** The simulated clock, the baseline policy and what it puts in force now. */
   private void describeTime(PrintStream out) {
-    java.time.Clock clock = simulator.clock();
-    java.time.Instant now = clock.instant();
+    SimulatedClock clock = simulator.clock();
+    Instant now = clock.instant();
     out.println(
         "  clock            "
-            + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + now.truncatedTo(ChronoUnit.SECONDS)
             + (config.clockStart().isPresent()
-                ? " (from clock-start, rate " + simulator.clock().rate() + "x)"
+                ? " (from clock-start, rate " + clock.rate() + "x)"
                 : " (real time; the control API can move it)"));
-    io.dccsim.core.release.Baseline now2 = simulator.baselinePolicy().at(now);
-    java.util.List<String> inForce = new java.util.ArrayList<>();
-    for (io.dccsim.core.release.Modification m : io.dccsim.core.release.Modification.values()) {
-      if (now2.isInForce(m)) {
+    BaselinePolicy policy = simulator.baselinePolicy();
+    Baseline baseline = policy.at(now);
+    List<String> inForce = new ArrayList<>();
+    for (Modification m : Modification.values()) {
+      if (baseline.isInForce(m)) {
         inForce.add(m.name());
       }
     }
     out.println(
         "  baseline policy  "
-            + simulator.baselinePolicy()
+            + policy
             + ": "
-            + now2
+            + baseline
             + " now"
             + (inForce.isEmpty()
                 ? ", no June 2021 change in force"

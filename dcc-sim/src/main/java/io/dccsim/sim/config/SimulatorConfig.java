@@ -23,7 +23,7 @@ public record SimulatorConfig(
     Optional<Instant> clockStart,
     boolean writeUnknownLiterally,
     boolean signatureChecks,
-    String cryptoProvider,
+    io.dccsim.core.signature.EcdsaProvider.Choice cryptoProvider,
     Optional<Path> coverageFile,
     int maxBodyBytes,
     int maxConnections,
@@ -43,7 +43,7 @@ public record SimulatorConfig(
     java.util.List<String> tlsNames,
     int smkiPort,
     Optional<String> smkiApiKey,
-    String orgCrypto,
+    OrgCryptoOffer orgCrypto,
     String store,
     Optional<String> storeUrl,
     String storeUser,
@@ -55,13 +55,6 @@ public record SimulatorConfig(
     int journalCapacity,
     io.dccsim.smki.extract.ExtractScheduleSpec extractSchedule,
     Path extractDir) {
-
-  /** The {@code org-crypto} value serving the zip only when the SMKI port is on loopback. */
-  public static final String ORG_CRYPTO_LOOPBACK = "loopback";
-
-  /** The {@code org-crypto} values. */
-  public static final java.util.List<String> ORG_CRYPTO_VALUES =
-      java.util.List.of(ORG_CRYPTO_LOOPBACK, "any", "off");
 
   /** The {@code store} value for the embedded H2 store under the data directory. */
   public static final String STORE_H2 = "h2";
@@ -147,7 +140,7 @@ public record SimulatorConfig(
     k.put(
         "org-crypto",
         new String[] {
-          ORG_CRYPTO_LOOPBACK,
+          OrgCryptoOffer.LOOPBACK.settingValue(),
           "GET /assets/crypto/org-crypto.zip (test Users' certificates and keys):"
               + " loopback (only when the SMKI port listens on loopback), any, off"
         });
@@ -230,12 +223,9 @@ public record SimulatorConfig(
             bool(v, "write-unknown-literally"),
             bool(v, "signature-checks"),
             parse(
-                    "crypto-provider",
-                    () ->
-                        io.dccsim.core.signature.EcdsaProvider.Choice.parse(
-                            v.get("crypto-provider")))
-                .name()
-                .toLowerCase(Locale.ROOT),
+                "crypto-provider",
+                () ->
+                    io.dccsim.core.signature.EcdsaProvider.Choice.parse(v.get("crypto-provider"))),
             optional(v, "coverage-file").map(f -> path("coverage-file", f)),
             integer(v, "max-body-bytes"),
             integer(v, "max-connections"),
@@ -255,7 +245,7 @@ public record SimulatorConfig(
             names(v.get("tls-names")),
             integer(v, "smki-port"),
             optional(v, "smki-api-key").map(String::strip),
-            v.get("org-crypto").strip().toLowerCase(Locale.ROOT),
+            OrgCryptoOffer.parse(v.get("org-crypto")),
             v.get("store").strip().toLowerCase(Locale.ROOT),
             optional(v, "store-url"),
             v.get("store-user").strip(),
@@ -276,10 +266,6 @@ public record SimulatorConfig(
             v.get("extract-dir").isBlank()
                 ? data.resolve("extracts")
                 : path("extract-dir", v.get("extract-dir").strip()));
-    if (!ORG_CRYPTO_VALUES.contains(c.orgCrypto())) {
-      throw new IllegalArgumentException(
-          "org-crypto: expected one of " + ORG_CRYPTO_VALUES + ", not '" + c.orgCrypto() + "'");
-    }
     c.checkPairs();
     c.checkControl();
     c.checkTls();

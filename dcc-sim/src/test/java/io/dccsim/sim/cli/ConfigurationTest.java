@@ -3,7 +3,9 @@ package io.dccsim.sim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dccsim.core.signature.EcdsaProvider;
 import io.dccsim.sim.config.ConfigFile;
+import io.dccsim.sim.config.OrgCryptoOffer;
 import io.dccsim.sim.config.SimulatorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,23 @@ class ConfigurationTest {
     assertThat(c.storePassword()).isEqualTo("s3cret-pw");
     assertThat(c.storeSchema()).isEqualTo("flagged");
     assertThat(c.toString()).doesNotContain("s3cret-pw").contains("storePassword=****");
+  }
+
+  @Test
+  void enumeratedSettingsAreReadOnceIgnoringCaseAndABadValueNamesTheChoices() {
+    SimulatorConfig c = flags("org-crypto", " ANY ", "crypto-provider", "Bc");
+    assertThat(c.orgCrypto()).isEqualTo(OrgCryptoOffer.ANY);
+    assertThat(c.cryptoProvider()).isEqualTo(EcdsaProvider.Choice.BC);
+    assertThat(c.toString()).contains("orgCrypto=any");
+    assertThat(flags().orgCrypto()).isEqualTo(OrgCryptoOffer.LOOPBACK);
+    assertThat(flags().cryptoProvider()).isEqualTo(EcdsaProvider.Choice.AUTO);
+    assertThatThrownBy(() -> flags("org-crypto", "everywhere"))
+        .hasMessageContaining("org-crypto")
+        .hasMessageContaining("[loopback, any, off]")
+        .hasMessageContaining("'everywhere'");
+    assertThatThrownBy(() -> flags("crypto-provider", "sunec"))
+        .hasMessageContaining("crypto-provider")
+        .hasMessageContaining("accp");
   }
 
   @Test
