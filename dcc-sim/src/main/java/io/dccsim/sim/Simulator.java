@@ -19,6 +19,7 @@ import io.dccsim.sim.pipeline.Authorisation;
 import io.dccsim.sim.pipeline.DuisPipeline;
 import io.dccsim.sim.pipeline.ReplayGuard;
 import io.dccsim.sim.pipeline.RepositoryCertificateResolver;
+import io.dccsim.sim.pipeline.RequestCounterPersistence;
 import io.dccsim.sim.pipeline.RequestReader;
 import io.dccsim.sim.pipeline.ResponseWriter;
 import io.dccsim.sim.pipeline.SignerAuthentication;
@@ -101,6 +102,7 @@ public final class Simulator implements AutoCloseable {
   private final List<TestUser> testUsers;
   private final UserRegistry users;
   private final ReplayGuard replays = new ReplayGuard();
+  private final Optional<RequestCounterPersistence> counterPersistence;
   private final boolean signatureChecks;
   private final CoverageModel initialCoverage;
   private final AtomicReference<CoverageModel> coverage;
@@ -164,7 +166,17 @@ public final class Simulator implements AutoCloseable {
             clock,
             baselines::get,
             xml);
-    this.server = DuisServer.start(b.settings, pipeline, listeners, metrics, clock);
+    // Counters outlive a restart where the store does (a database), as the DCC's do.
+    this.counterPersistence =
+        repository
+            .requestCounters()
+            .map(store -> RequestCounterPersistence.start(replays, store, metrics.registry()));
+    try {
+      this.server = DuisServer.start(b.settings, pipeline, listeners, metrics, clock);
+    } catch (RuntimeException | InterruptedException e) {
+      counterPersistence.ifPresent(RequestCounterPersistence::close);
+      throw e;
+    }
   }
 
   /** A builder with every default: loopback, a free port, a fresh test PKI, synthetic coverage. */
@@ -355,16 +367,18 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Forgets the last accepted RequestID counter of every originator, so a client may start its
-   * counters again; nothing else changes.
+   * counters again (also in the store, where counters are kept across restarts); nothing else
+   * changes.
    */
   public void forgetRequestCounters() {
-    replays.reset();
+    counterPersistence.ifPresentOrElse(RequestCounterPersistence::clear, replays::reset);
   }
 
   /** Stops the server (gracefully) and closes the repository if the simulator created it. */
   @Override
   public void close() {
     server.close();
+    counterPersistence.ifPresent(RequestCounterPersistence::close);
     if (ownsRepository) {
       repository.close();
     }

@@ -102,4 +102,14 @@ class StandalonePostgresStoreTest {
       assertThat(StandaloneSimulatorTest.answer(again, pki)).isEqualTo("I0");
     }
   }
+
+  @Test
+  void requestCountersOutliveARestartInPostgresql() throws Exception {
+    try (StandaloneSimulator s = StandaloneSimulator.start(config())) {
+      assertThat(StandaloneRequestCountersTest.send(s, 1_000)).isEqualTo("I0");
+    }
+    try (StandaloneSimulator again = StandaloneSimulator.start(config())) {
+      StandaloneRequestCountersTest.assertCountersSurvived(again);
+    }
+  }
 }

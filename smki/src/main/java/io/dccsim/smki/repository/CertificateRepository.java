@@ -76,6 +76,14 @@ public interface CertificateRepository extends AutoCloseable {
   /** How many certificates have this status. */
   long count(CertificateStatus status);
 
+  /**
+   * Where the store also keeps the DUIS RequestID counters, if it does: a database does, an
+   * in-memory repository does not (nothing it holds outlives the process).
+   */
+  default java.util.Optional<RequestCounterStore> requestCounters() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases connections and files. */
   @Override
   void close();

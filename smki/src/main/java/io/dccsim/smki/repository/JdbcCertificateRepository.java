@@ -640,6 +640,115 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     return rs.wasNull() ? Optional.empty() : Optional.of(Eui64.of(value));
   }
 
+  // ---- DUIS request counters ----
+
+  @Override
+  public Optional<RequestCounterStore> requestCounters() {
+    return Optional.of(counters);
+  }
+
+  private final RequestCounterStore counters =
+      new RequestCounterStore() {
+        @Override
+        public Map<Eui64, Long> load() {
+          ensureOpen();
+          Map<Eui64, Long> out = new LinkedHashMap<>();
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT originator_eui, last_counter FROM duis_request_counter");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(Eui64.of(rs.getLong(1)), rs.getLong(2));
+            }
+            return out;
+          } catch (SQLException e) {
+            throw new CertificateRepositoryException("Reading the request counters failed", e);
+          }
+        }
+
+        @Override
+        public void save(Map<Eui64, Long> given) {
+          if (given.isEmpty()) {
+            return;
+          }
+          counterWrite(
+              "Saving the request counters",
+              c -> {
+                for (Map.Entry<Eui64, Long> e : given.entrySet()) {
+                  saveCounter(c, e.getKey(), e.getValue());
+                }
+              });
+        }
+
+        @Override
+        public void clear() {
+          counterWrite(
+              "Clearing the request counters",
+              c -> {
+                try (Statement s = c.createStatement()) {
+                  s.executeUpdate("DELETE FROM duis_request_counter");
+                }
+              });
+        }
+      };
+
+  private interface CounterWork {
+    void run(Connection c) throws SQLException;
+  }
+
+  /** One transaction of counter work, forced to disk on H2 file stores that sync each write. */
+  private void counterWrite(String what, CounterWork work) {
+    ensureOpen();
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        work.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      if (syncWrites) {
+        checkpoint(c);
+      }
+    } catch (SQLException e) {
+      throw new CertificateRepositoryException(what + " failed", e);
+    }
+  }
+
+  private static void saveCounter(Connection c, Eui64 originator, long counter)
+      throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT last_counter FROM duis_request_counter WHERE originator_eui = ? FOR UPDATE")) {
+      select.setLong(1, originator.value());
+      try (ResultSet rs = select.executeQuery()) {
+        if (rs.next()) {
+          if (Long.compareUnsigned(counter, rs.getLong(1)) > 0) {
+            try (PreparedStatement update =
+                c.prepareStatement(
+                    "UPDATE duis_request_counter SET last_counter = ? WHERE originator_eui = ?")) {
+              update.setLong(1, counter);
+              update.setLong(2, originator.value());
+              update.executeUpdate();
+            }
+          }
+          return;
+        }
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO duis_request_counter (originator_eui, last_counter) VALUES (?, ?)")) {
+      insert.setLong(1, originator.value());
+      insert.setLong(2, counter);
+      insert.executeUpdate();
+    }
+  }
+
   // ---- lifecycle ----
 
   private void ensureOpen() {

@@ -8,6 +8,7 @@ import static io.dccsim.smki.repository.SyntheticCertificates.device;
 import static io.dccsim.smki.repository.SyntheticCertificates.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RemotePartyRole;
@@ -75,6 +76,36 @@ public abstract class CertificateRepositoryContract {
     if (repo != null) {
       repo.close();
     }
+  }
+
+  /** Whether the store keeps DUIS request counters (every database does). */
+  protected boolean keepsRequestCounters() {
+    return true;
+  }
+
+  // ---- DUIS request counters ----
+
+  @Test
+  void requestCountersKeepTheGreaterUnsignedValuePerOriginatorAndCanBeCleared() {
+    if (!keepsRequestCounters()) {
+      assertThat(repo.requestCounters()).isEmpty();
+      return;
+    }
+    RequestCounterStore counters = repo.requestCounters().orElseThrow();
+    Eui64 a = Eui64.parse("90-B3-D5-1F-30-01-00-00");
+    Eui64 b = Eui64.parse("00-DB-12-34-56-78-00-04");
+    assertThat(counters.load()).isEmpty();
+    counters.save(Map.of(a, 1_000L, b, 5L));
+    // A lower value never replaces a higher one; 2^64-1 (-1 as a long) is the highest of all.
+    counters.save(Map.of(a, 999L, b, -1L));
+    assertThat(counters.load()).containsOnly(entry(a, 1_000L), entry(b, -1L));
+    counters.save(Map.of(a, Long.MIN_VALUE, b, 6L));
+    assertThat(counters.load()).containsOnly(entry(a, Long.MIN_VALUE), entry(b, -1L));
+    counters.save(Map.of());
+    assertThat(repo.count()).as("counters are not certificates").isZero();
+    assertThat(repo.lastSequence()).as("nor certificate changes").isZero();
+    counters.clear();
+    assertThat(counters.load()).isEmpty();
   }
 
   private static final Instant T1 = Instant.parse("2021-07-01T10:15:30.123456789Z");

@@ -1,7 +1,13 @@
 package io.dccsim.smki.repository;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.dccsim.core.value.Eui64;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class H2FileCertificateRepositoryTest extends CertificateRepositoryContract {
@@ -12,5 +18,18 @@ class H2FileCertificateRepositoryTest extends CertificateRepositoryContract {
   @Override
   protected CertificateRepository newRepository() {
     return CertificateRepositories.h2File(stores.resolve("store-" + NEXT.incrementAndGet()));
+  }
+
+  @Test
+  void requestCountersOutliveAReopen() {
+    Path dir = stores.resolve("reopened");
+    Eui64 supplier = Eui64.parse("90-B3-D5-1F-30-01-00-00");
+    try (CertificateRepository first = CertificateRepositories.h2File(dir)) {
+      first.requestCounters().orElseThrow().save(Map.of(supplier, 1_638_835_200_000_000L));
+    }
+    try (CertificateRepository again = CertificateRepositories.h2File(dir)) {
+      assertThat(again.requestCounters().orElseThrow().load())
+          .containsExactly(entry(supplier, 1_638_835_200_000_000L));
+    }
   }
 }

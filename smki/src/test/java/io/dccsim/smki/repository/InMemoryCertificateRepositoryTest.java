@@ -6,4 +6,9 @@ class InMemoryCertificateRepositoryTest extends CertificateRepositoryContract {
   protected CertificateRepository newRepository() {
     return new InMemoryCertificateRepository();
   }
+
+  @Override
+  protected boolean keepsRequestCounters() {
+    return false;
+  }
 }
