@@ -131,6 +131,7 @@ class SignatureFormsTest {
     byte[] signed = IndependentSigners.serialise(doc);
     assertThat(text(signed).split("<ds:Transform ", -1))
         .hasSize(form == Form.ENVELOPED_ONLY ? 2 : 3);
+    assertThat(text(signed)).contains("&#13;");
     assertThat(verify(signed).serial()).isEqualTo(SERIAL);
     assertThat(refusal(text(signed).replace("M22 0RR", "M22 0RS"))).isEqualTo(Reason.BAD_DIGEST);
   }
