@@ -26,9 +26,11 @@ import org.w3c.dom.Node;
  *
  * <p>Defences: exactly one {@code ds:Signature} in the whole document, and it is the last element
  * child of the root; exactly one {@code Reference}, with {@code URI=""}, so the digest covers the
- * very document passed in (there is nothing to wrap); only the profile's algorithms; only
- * certificates the {@link CertificateResolver} vouches for. The ECDSA work runs on a private Bouncy
- * Castle provider instance. Thread-safe.
+ * very document passed in (there is nothing to wrap); its transforms are enveloped-signature alone
+ * (the document is then digested after inclusive Canonical XML 1.0) or enveloped-signature then
+ * exclusive canonicalisation, nothing else; only the profile's algorithms; only certificates the
+ * {@link CertificateResolver} vouches for. The ECDSA work runs on a private Bouncy Castle provider
+ * instance. Thread-safe.
  */
 public final class DuisSignatureVerifier {
   private static final ThreadLocal<Utf8Output> BUFFERS =
@@ -92,7 +94,11 @@ public final class DuisSignatureVerifier {
 
     Utf8Output out = BUFFERS.get();
     out.reset();
-    ExclusiveCanonicalizer.document(document, signature, out);
+    if (info.exclusiveDigest) {
+      ExclusiveCanonicalizer.document(document, signature, out);
+    } else {
+      InclusiveCanonicalizer.document(document, signature, out);
+    }
     MessageDigest sha256 = DuisSigner.sha256();
     out.updateDigest(sha256);
     if (!MessageDigest.isEqual(sha256.digest(), info.digest)) {
@@ -164,44 +170,33 @@ public final class DuisSignatureVerifier {
     if (info.size() < 3) {
       throw reject(Reason.MALFORMED_SIGNATURE, "SignedInfo lacks a method or a Reference");
     }
-    algorithm(expectEmpty(expect(info.get(0), "CanonicalizationMethod")), EXCLUSIVE_C14N_NAME);
-    algorithm(expectEmpty(expect(info.get(1), "SignatureMethod")), SIGNATURE_METHOD_NAME);
+    expectEmpty(algorithm(expect(info.get(0), "CanonicalizationMethod"), EXCLUSIVE_C14N_NAME));
+    expectEmpty(algorithm(expect(info.get(1), "SignatureMethod"), SIGNATURE_METHOD_NAME));
     if (info.size() != 3) {
-      throw reject(Reason.BAD_REFERENCE, "SignedInfo must hold exactly one Reference");
+      throw reject(
+          Reason.BAD_REFERENCE,
+          "SignedInfo must hold exactly one Reference, not " + (info.size() - 2) + " elements");
     }
     Element reference = expect(info.get(2), "Reference");
-    if (!reference.hasAttribute("URI") || !reference.getAttribute("URI").isEmpty()) {
-      throw reject(Reason.BAD_REFERENCE, "the Reference must have URI=\"\" (the whole document)");
+    if (!reference.hasAttribute("URI")) {
+      throw reject(
+          Reason.BAD_REFERENCE,
+          "the Reference has no URI; it must be URI=\"\" (the whole document)");
+    }
+    if (!reference.getAttribute("URI").isEmpty()) {
+      throw reject(
+          Reason.BAD_REFERENCE,
+          "the Reference URI "
+              + quoted(reference.getAttribute("URI"))
+              + " is not allowed; it must be URI=\"\" (the whole document)");
     }
     List<Element> ref = children(reference);
     if (ref.size() != 3 || !isDs(ref.get(0), "Transforms")) {
       throw reject(
           Reason.BAD_REFERENCE, "the Reference must hold Transforms, DigestMethod and DigestValue");
     }
-    List<Element> transforms = children(ref.get(0));
-    for (Element t : transforms) {
-      expect(t, "Transform");
-      String a = t.getAttribute("Algorithm");
-      if (!a.equals(DuisSignatureProfile.ENVELOPED_SIGNATURE)
-          && !a.equals(DuisSignatureProfile.EXCLUSIVE_C14N)) {
-        throw reject(Reason.FORBIDDEN_ALGORITHM, "transform '" + a + "' is not allowed");
-      }
-      expectEmpty(t);
-    }
-    if (transforms.size() != 2
-        || !transforms
-            .get(0)
-            .getAttribute("Algorithm")
-            .equals(DuisSignatureProfile.ENVELOPED_SIGNATURE)
-        || !transforms
-            .get(1)
-            .getAttribute("Algorithm")
-            .equals(DuisSignatureProfile.EXCLUSIVE_C14N)) {
-      throw reject(
-          Reason.BAD_REFERENCE,
-          "the transforms must be enveloped-signature then exclusive canonicalisation");
-    }
-    algorithm(expectEmpty(expect(ref.get(1), "DigestMethod")), DIGEST_METHOD_NAME);
+    boolean exclusiveDigest = exclusiveDigest(children(ref.get(0)));
+    expectEmpty(algorithm(expect(ref.get(1), "DigestMethod"), DIGEST_METHOD_NAME));
     byte[] digest = base64(expect(ref.get(2), "DigestValue"));
     if (digest.length != 32) {
       throw reject(Reason.MALFORMED_SIGNATURE, "a SHA-256 DigestValue has 32 bytes");
@@ -233,8 +228,123 @@ public final class DuisSignatureVerifier {
     if (serial.signum() < 0) {
       throw reject(Reason.MALFORMED_SIGNATURE, "a certificate serial number is not negative");
     }
-    return new SignedInfo(signedInfo, digest, value, issuer, serial);
+    return new SignedInfo(signedInfo, exclusiveDigest, digest, value, issuer, serial);
   }
+
+  /**
+   * Checks the Reference's transforms: enveloped-signature alone (false: digest after inclusive
+   * C14N 1.0) or enveloped-signature then exclusive C14N (true).
+   */
+  private static boolean exclusiveDigest(List<Element> transforms) {
+    for (Element t : transforms) {
+      expect(t, "Transform");
+      String a = t.getAttribute("Algorithm");
+      // Checked before the parameters, so that a forbidden transform is named as such.
+      if (!a.equals(DuisSignatureProfile.ENVELOPED_SIGNATURE)
+          && !a.equals(DuisSignatureProfile.EXCLUSIVE_C14N)) {
+        throw reject(
+            Reason.FORBIDDEN_ALGORITHM,
+            "transform "
+                + named(a)
+                + " is not allowed; DUIS allows enveloped-signature, optionally followed by"
+                + " exclusive canonicalisation");
+      }
+      expectEmpty(t);
+    }
+    int n = transforms.size();
+    boolean envelopedFirst =
+        n > 0
+            && transforms
+                .get(0)
+                .getAttribute("Algorithm")
+                .equals(DuisSignatureProfile.ENVELOPED_SIGNATURE);
+    if (envelopedFirst && n == 1) {
+      return false;
+    }
+    if (envelopedFirst
+        && n == 2
+        && transforms
+            .get(1)
+            .getAttribute("Algorithm")
+            .equals(DuisSignatureProfile.EXCLUSIVE_C14N)) {
+      return true;
+    }
+    StringBuilder found = new StringBuilder();
+    for (Element t : transforms) {
+      if (found.length() > 0) {
+        found.append(", ");
+      }
+      found.append(
+          t.getAttribute("Algorithm").equals(DuisSignatureProfile.ENVELOPED_SIGNATURE)
+              ? "enveloped-signature"
+              : "exclusive canonicalisation");
+    }
+    throw reject(
+        Reason.BAD_REFERENCE,
+        "the transforms must be enveloped-signature, optionally followed by exclusive"
+            + " canonicalisation; found "
+            + (n == 0 ? "none" : found));
+  }
+
+  /** The URI in quotes, with what it is when it is a well-known algorithm. */
+  private static String named(String algorithm) {
+    if (algorithm.isEmpty()) {
+      return "with no Algorithm";
+    }
+    String known = KNOWN_ALGORITHMS.get(algorithm);
+    return quoted(algorithm) + (known == null ? "" : " (" + known + ")");
+  }
+
+  /** A value from the document for a message: quoted, at most 100 characters, no controls. */
+  private static String quoted(String value) {
+    StringBuilder b = new StringBuilder(Math.min(value.length(), 100) + 5).append('\'');
+    for (int i = 0; i < value.length(); i++) {
+      if (i == 100) {
+        b.append("...");
+        break;
+      }
+      char c = value.charAt(i);
+      b.append(Character.isISOControl(c) ? '?' : c);
+    }
+    return b.append('\'').toString();
+  }
+
+  /** Well-known algorithms other than the profile's, to name them in refusals. */
+  private static final Map<String, String> KNOWN_ALGORITHMS =
+      Map.ofEntries(
+          Map.entry("http://www.w3.org/2000/09/xmldsig#sha1", "SHA-1"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#sha224", "SHA-224"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#sha384", "SHA-384"),
+          Map.entry("http://www.w3.org/2001/04/xmlenc#sha512", "SHA-512"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#md5", "MD5"),
+          Map.entry("http://www.w3.org/2000/09/xmldsig#rsa-sha1", "RSA with SHA-1"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "RSA with SHA-256"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#rsa-sha384", "RSA with SHA-384"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", "RSA with SHA-512"),
+          Map.entry("http://www.w3.org/2000/09/xmldsig#hmac-sha1", "HMAC with SHA-1"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#hmac-sha256", "HMAC with SHA-256"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#hmac-sha384", "HMAC with SHA-384"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#hmac-sha512", "HMAC with SHA-512"),
+          Map.entry("http://www.w3.org/2000/09/xmldsig#dsa-sha1", "DSA with SHA-1"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1", "ECDSA with SHA-1"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384", "ECDSA with SHA-384"),
+          Map.entry("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512", "ECDSA with SHA-512"),
+          Map.entry(
+              DuisSignatureProfile.INCLUSIVE_C14N, "inclusive canonicalisation, Canonical XML 1.0"),
+          Map.entry(
+              DuisSignatureProfile.INCLUSIVE_C14N + "#WithComments",
+              "inclusive canonicalisation with comments"),
+          Map.entry(
+              DuisSignatureProfile.EXCLUSIVE_C14N + "WithComments",
+              "exclusive canonicalisation with comments"),
+          Map.entry("http://www.w3.org/2006/12/xml-c14n11", "Canonical XML 1.1"),
+          Map.entry(
+              "http://www.w3.org/2006/12/xml-c14n11#WithComments",
+              "Canonical XML 1.1 with comments"),
+          Map.entry("http://www.w3.org/TR/1999/REC-xpath-19991116", "XPath filtering"),
+          Map.entry("http://www.w3.org/2002/06/xmldsig-filter2", "XPath Filter 2.0"),
+          Map.entry("http://www.w3.org/TR/1999/REC-xslt-19991116", "XSLT"),
+          Map.entry("http://www.w3.org/2000/09/xmldsig#base64", "base64 decoding"));
 
   /** Parsing a distinguished name costs more than the lookup; few issuers sign DUIS messages. */
   private static X500Principal issuerNamed(String name) {
@@ -253,13 +363,14 @@ public final class DuisSignatureVerifier {
   private static final String SIGNATURE_METHOD_NAME = DuisSignatureProfile.ECDSA_SHA256;
   private static final String DIGEST_METHOD_NAME = DuisSignatureProfile.SHA256;
 
-  private static void algorithm(Element e, String expected) {
+  private static Element algorithm(Element e, String expected) {
     String actual = e.getAttribute("Algorithm");
     if (!actual.equals(expected)) {
       throw reject(
           Reason.FORBIDDEN_ALGORITHM,
-          e.getLocalName() + " '" + actual + "' is not allowed; DUIS uses '" + expected + "'");
+          e.getLocalName() + " " + named(actual) + " is not allowed; DUIS uses '" + expected + "'");
     }
+    return e;
   }
 
   private static boolean isDs(Element e, String localName) {
@@ -332,5 +443,10 @@ public final class DuisSignatureVerifier {
   }
 
   private record SignedInfo(
-      Element element, byte[] digest, byte[] value, X500Principal issuer, BigInteger serial) {}
+      Element element,
+      boolean exclusiveDigest,
+      byte[] digest,
+      byte[] value,
+      X500Principal issuer,
+      BigInteger serial) {}
 }

@@ -88,33 +88,8 @@ final class ExclusiveCanonicalizer {
         used = use(p, nonNull(sorted[i].getNamespaceURI()), prefixes, uris, used);
       }
     }
-    sortByPrefix(prefixes, uris, used);
-    for (int i = 0; i < used; i++) {
-      String p = prefixes[i];
-      String uri = uris[i];
-      if (!uri.equals(scope.rendered(p))) {
-        scope.push(p, uri);
-        if (p.isEmpty()) {
-          out.raw(" xmlns=\"");
-        } else {
-          out.raw(" xmlns:");
-          out.raw(p);
-          out.raw("=\"");
-        }
-        out.attribute(uri);
-        out.ascii('"');
-      }
-    }
-
-    sortAttributes(sorted, kept);
-    for (int i = 0; i < kept; i++) {
-      Attr a = sorted[i];
-      out.ascii(' ');
-      out.raw(a.getNodeName());
-      out.raw("=\"");
-      out.attribute(a.getValue());
-      out.ascii('"');
-    }
+    renderNamespaces(prefixes, uris, used, scope, out);
+    renderAttributes(sorted, kept, out);
     out.ascii('>');
 
     for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -140,7 +115,46 @@ final class ExclusiveCanonicalizer {
     scope.reset(mark);
   }
 
-  private static void processingInstruction(ProcessingInstruction pi, Utf8Output out) {
+  /**
+   * Sorts the candidate namespaces by prefix and renders, in that order, each one whose URI differs
+   * from the one the nearest rendering ancestor rendered for its prefix, recording it in {@code
+   * scope}.
+   */
+  static void renderNamespaces(
+      String[] prefixes, String[] uris, int used, Scope scope, Utf8Output out) {
+    sortByPrefix(prefixes, uris, used);
+    for (int i = 0; i < used; i++) {
+      String p = prefixes[i];
+      String uri = uris[i];
+      if (!uri.equals(scope.rendered(p))) {
+        scope.push(p, uri);
+        if (p.isEmpty()) {
+          out.raw(" xmlns=\"");
+        } else {
+          out.raw(" xmlns:");
+          out.raw(p);
+          out.raw("=\"");
+        }
+        out.attribute(uri);
+        out.ascii('"');
+      }
+    }
+  }
+
+  /** Sorts the first {@code kept} attributes canonically and renders them. */
+  static void renderAttributes(Attr[] sorted, int kept, Utf8Output out) {
+    sortAttributes(sorted, kept);
+    for (int i = 0; i < kept; i++) {
+      Attr a = sorted[i];
+      out.ascii(' ');
+      out.raw(a.getNodeName());
+      out.raw("=\"");
+      out.attribute(a.getValue());
+      out.ascii('"');
+    }
+  }
+
+  static void processingInstruction(ProcessingInstruction pi, Utf8Output out) {
     out.raw("<?");
     out.raw(pi.getTarget());
     String data = pi.getData();
@@ -151,7 +165,7 @@ final class ExclusiveCanonicalizer {
     out.raw("?>");
   }
 
-  private static boolean isNamespaceDeclaration(Attr a) {
+  static boolean isNamespaceDeclaration(Attr a) {
     if (XMLNS_NS.equals(a.getNamespaceURI())) {
       return true;
     }
@@ -159,7 +173,7 @@ final class ExclusiveCanonicalizer {
     return n.equals("xmlns") || n.startsWith("xmlns:");
   }
 
-  private static int use(String prefix, String uri, String[] prefixes, String[] uris, int used) {
+  static int use(String prefix, String uri, String[] prefixes, String[] uris, int used) {
     for (int i = 0; i < used; i++) {
       if (prefixes[i].equals(prefix)) {
         return used;
@@ -170,15 +184,15 @@ final class ExclusiveCanonicalizer {
     return used + 1;
   }
 
-  private static String prefixOf(String prefix) {
+  static String prefixOf(String prefix) {
     return prefix == null ? "" : prefix;
   }
 
-  private static String nonNull(String s) {
+  static String nonNull(String s) {
     return s == null ? "" : s;
   }
 
-  private static void sortByPrefix(String[] prefixes, String[] uris, int n) {
+  static void sortByPrefix(String[] prefixes, String[] uris, int n) {
     for (int i = 1; i < n; i++) {
       String p = prefixes[i];
       String u = uris[i];
@@ -194,7 +208,7 @@ final class ExclusiveCanonicalizer {
   }
 
   /** Sorts by namespace URI (none first), then local name, as canonical XML orders attributes. */
-  private static void sortAttributes(Attr[] attrs, int n) {
+  static void sortAttributes(Attr[] attrs, int n) {
     for (int i = 1; i < n; i++) {
       Attr a = attrs[i];
       int j = i - 1;
@@ -217,7 +231,7 @@ final class ExclusiveCanonicalizer {
   }
 
   /** The namespaces rendered by output ancestors: a stack of prefix to URI, innermost last. */
-  private static final class Scope {
+  static final class Scope {
     private String[] prefixes = new String[16];
     private String[] uris = new String[16];
     private int top;

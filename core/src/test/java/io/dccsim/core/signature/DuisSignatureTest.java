@@ -363,6 +363,8 @@ class DuisSignatureTest {
               return doc;
             });
     assertThat(refusal(twoReferences)).isEqualTo(Reason.BAD_REFERENCE);
+    // Enveloped-signature alone is an allowed form, but dropping the second transform changes
+    // SignedInfo, so the value no longer verifies.
     String oneTransform =
         edit(
             signed,
@@ -371,7 +373,16 @@ class DuisSignatureTest {
               transforms.removeChild(transforms.getLastChild());
               return doc;
             });
-    assertThat(refusal(oneTransform)).isEqualTo(Reason.BAD_REFERENCE);
+    assertThat(refusal(oneTransform)).isEqualTo(Reason.BAD_SIGNATURE_VALUE);
+    String exclusiveOnly =
+        edit(
+            signed,
+            doc -> {
+              Element transforms = ds(doc, "Transforms");
+              transforms.removeChild(transforms.getFirstChild());
+              return doc;
+            });
+    assertThat(refusal(exclusiveOnly)).isEqualTo(Reason.BAD_REFERENCE);
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * missing the test is skipped with a clear message, unless {@code DCCSIM_REQUIRE_TOOLS=true}, in
  * which case it fails.
  */
-final class ExternalTool {
+public final class ExternalTool {
   private final String name;
 
   private ExternalTool(String name) {
@@ -25,7 +25,7 @@ final class ExternalTool {
   }
 
   /** The tool, or a skipped (or, when tools are required, failed) test. */
-  static ExternalTool require(String name) {
+  public static ExternalTool require(String name) {
     if (!onPath(name)) {
       String message = name + " is not installed; install it to run this interoperability test";
       if ("true".equalsIgnoreCase(System.getenv("DCCSIM_REQUIRE_TOOLS"))) {
@@ -51,10 +51,10 @@ final class ExternalTool {
   }
 
   /** The outcome of one run: exit code and combined output. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   /** Runs the tool with {@code args} in {@code dir}, waiting at most a minute. */
-  Result run(Path dir, String... args) throws IOException, InterruptedException {
+  public Result run(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(name);
     command.addAll(List.of(args));
