@@ -16,9 +16,15 @@ public final class SignatureRejectedException extends RuntimeException {
     MISPLACED_SIGNATURE,
     /** The signature element does not have the structure the profile requires. */
     MALFORMED_SIGNATURE,
-    /** Not exactly one {@code Reference URI=""} with the profile's two transforms. */
+    /**
+     * Not exactly one {@code Reference URI=""} with transforms enveloped-signature, optionally then
+     * exclusive canonicalisation.
+     */
     BAD_REFERENCE,
-    /** An algorithm other than the profile's (SHA-1, RSA, HMAC, XPath, ...), or a non-P-256 key. */
+    /**
+     * An algorithm other than the profile's (SHA-1, RSA, HMAC, comments canonicalisation, XPath,
+     * ...), or a non-P-256 key.
+     */
     FORBIDDEN_ALGORITHM,
     /** The resolver knows no certificate for the issuer and serial in {@code KeyInfo}. */
     UNKNOWN_SIGNER,
