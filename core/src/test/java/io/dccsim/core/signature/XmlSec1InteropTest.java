@@ -3,6 +3,7 @@ package io.dccsim.core.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dccsim.core.signature.IndependentSigners.Form;
 import io.dccsim.core.signature.SignatureRejectedException.Reason;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.core.xml.XmlWriter;
@@ -22,20 +23,6 @@ import org.w3c.dom.Document;
 
 /** Signatures made here verify with xmlsec1, and signatures made by xmlsec1 verify here. */
 class XmlSec1InteropTest {
-  private static final String TEMPLATE_SIGNATURE =
-      "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo>"
-          + "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
-          + "<ds:SignatureMethod"
-          + " Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256\"/>"
-          + "<ds:Reference URI=\"\"><ds:Transforms>"
-          + "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
-          + "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
-          + "</ds:Transforms>"
-          + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>"
-          + "<ds:DigestValue/></ds:Reference></ds:SignedInfo><ds:SignatureValue/>"
-          + "<ds:KeyInfo><ds:X509Data><ds:X509IssuerSerial/></ds:X509Data></ds:KeyInfo>"
-          + "</ds:Signature>";
-
   @TempDir Path dir;
 
   @Test
@@ -84,7 +71,6 @@ class XmlSec1InteropTest {
             ca.getPrivate(),
             BigInteger.valueOf(79));
     SigningCredential user = SigningCredential.of(subject.getPrivate(), cert);
-    Files.writeString(dir.resolve("key.pem"), TestCredentials.pem(user.privateKey()));
     Files.writeString(dir.resolve("cert.pem"), TestCredentials.pem(user.certificate()));
     DuisSignatureVerifier verifier =
         new DuisSignatureVerifier(CertificateResolver.of(user.certificate()));
@@ -98,48 +84,23 @@ class XmlSec1InteropTest {
 
     String request =
         new String(DuisSignatureTest.resource("sr-12.1-request.xml"), StandardCharsets.UTF_8);
-    Files.writeString(
-        dir.resolve("template.xml"),
-        request.replace("</sr:Request>", TEMPLATE_SIGNATURE + "</sr:Request>"));
-    ExternalTool.Result r =
-        xmlsec1.run(
-            dir,
-            "--sign",
-            "--privkey-pem",
-            "key.pem,cert.pem",
-            "--output",
-            "theirs.xml",
-            "template.xml");
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    byte[] theirs = Files.readAllBytes(dir.resolve("theirs.xml"));
+    byte[] theirs =
+        IndependentSigners.xmlsec1(
+            dir, request, "</sr:Request>", user, Form.ENVELOPED_THEN_EXCLUSIVE);
     assertThat(verifier.verify(SecureXml.withDefaults().parse(theirs)).certificate())
         .isEqualTo(user.certificate());
   }
 
   @Test
   void thisLibraryVerifiesWhatXmlsec1Signs() throws Exception {
-    ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
     SigningCredential user =
         TestCredentials.credential(
             "CN=Test Organisation CA,OU=07,O=dccsim", BigInteger.valueOf(78));
     String request =
         new String(DuisSignatureTest.resource("sr-12.1-request.xml"), StandardCharsets.UTF_8);
-    String template = request.replace("</sr:Request>", TEMPLATE_SIGNATURE + "</sr:Request>");
-    Files.writeString(dir.resolve("template.xml"), template);
-    Files.writeString(dir.resolve("key.pem"), TestCredentials.pem(user.privateKey()));
-    Files.writeString(dir.resolve("cert.pem"), TestCredentials.pem(user.certificate()));
-
-    ExternalTool.Result r =
-        xmlsec1.run(
-            dir,
-            "--sign",
-            "--privkey-pem",
-            "key.pem,cert.pem",
-            "--output",
-            "signed.xml",
-            "template.xml");
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    byte[] signed = Files.readAllBytes(dir.resolve("signed.xml"));
+    byte[] signed =
+        IndependentSigners.xmlsec1(
+            dir, request, "</sr:Request>", user, Form.ENVELOPED_THEN_EXCLUSIVE);
 
     DuisSignatureVerifier verifier =
         new DuisSignatureVerifier(CertificateResolver.of(user.certificate()));
