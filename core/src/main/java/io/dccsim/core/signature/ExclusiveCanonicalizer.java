@@ -28,13 +28,27 @@ final class ExclusiveCanonicalizer {
 
   /** Canonicalises {@code document} leaving out {@code excluded} (may be null) and its subtree. */
   static void document(Document document, Element excluded, Utf8Output out) {
+    document(document, excluded, out, ExclusiveCanonicalizer::element);
+  }
+
+  /** Renders one element and its subtree, in one canonical form. */
+  @FunctionalInterface
+  interface ElementWriter {
+    void write(Element e, Element excluded, Scope scope, Utf8Output out);
+  }
+
+  /**
+   * The document level, the same in both forms: the root element through {@code root}, processing
+   * instructions with the line breaks C14N puts around them, no comments.
+   */
+  static void document(Document document, Element excluded, Utf8Output out, ElementWriter root) {
     Scope scope = new Scope();
     boolean afterRoot = false;
     for (Node n = document.getFirstChild(); n != null; n = n.getNextSibling()) {
       switch (n.getNodeType()) {
         case Node.ELEMENT_NODE -> {
           if (n != excluded) {
-            element((Element) n, excluded, scope, out);
+            root.write((Element) n, excluded, scope, out);
           }
           afterRoot = true;
         }
@@ -61,9 +75,8 @@ final class ExclusiveCanonicalizer {
 
   private static void element(Element e, Element excluded, Scope scope, Utf8Output out) {
     int mark = scope.mark();
-    String name = e.getNodeName();
     out.ascii('<');
-    out.raw(name);
+    out.raw(e.getNodeName());
 
     NamedNodeMap attributes = e.getAttributes();
     int count = attributes.getLength();
@@ -88,8 +101,8 @@ final class ExclusiveCanonicalizer {
         used = use(p, nonNull(sorted[i].getNamespaceURI()), prefixes, uris, used);
       }
     }
-    // Kept inline, not through renderNamespaces/renderAttributes: on this hot path the helper
-    // calls measured about 15% slower (canonicalising the signed SR 12.1 request).
+    // Inline rather than through renderNamespaces/renderAttributes: on this hot path the calls
+    // cost about 12% of the canonicalisation (an A/B timing of the signed SR 12.1 request).
     sortByPrefix(prefixes, uris, used);
     for (int i = 0; i < used; i++) {
       String p = prefixes[i];
@@ -119,11 +132,21 @@ final class ExclusiveCanonicalizer {
     }
     out.ascii('>');
 
+    contentAndEndTag(e, excluded, scope, out, ExclusiveCanonicalizer::element);
+    scope.reset(mark);
+  }
+
+  /**
+   * An element's content, the same in both forms (child elements through {@code child}, text,
+   * processing instructions, no comments), then its end tag.
+   */
+  static void contentAndEndTag(
+      Element e, Element excluded, Scope scope, Utf8Output out, ElementWriter child) {
     for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
       switch (n.getNodeType()) {
         case Node.ELEMENT_NODE -> {
           if (n != excluded) {
-            element((Element) n, excluded, scope, out);
+            child.write((Element) n, excluded, scope, out);
           }
         }
         case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> out.text(n.getNodeValue());
@@ -137,9 +160,8 @@ final class ExclusiveCanonicalizer {
       }
     }
     out.raw("</");
-    out.raw(name);
+    out.raw(e.getNodeName());
     out.ascii('>');
-    scope.reset(mark);
   }
 
   /**

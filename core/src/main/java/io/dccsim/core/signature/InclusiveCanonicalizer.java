@@ -1,9 +1,9 @@
 package io.dccsim.core.signature;
 
+import static io.dccsim.core.signature.ExclusiveCanonicalizer.contentAndEndTag;
 import static io.dccsim.core.signature.ExclusiveCanonicalizer.isNamespaceDeclaration;
 import static io.dccsim.core.signature.ExclusiveCanonicalizer.nonNull;
 import static io.dccsim.core.signature.ExclusiveCanonicalizer.prefixOf;
-import static io.dccsim.core.signature.ExclusiveCanonicalizer.processingInstruction;
 import static io.dccsim.core.signature.ExclusiveCanonicalizer.renderAttributes;
 import static io.dccsim.core.signature.ExclusiveCanonicalizer.renderNamespaces;
 import static io.dccsim.core.signature.ExclusiveCanonicalizer.use;
@@ -19,7 +19,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.ProcessingInstruction;
 
 /**
  * Canonical XML 1.0 without comments (inclusive canonicalisation, {@code
@@ -47,30 +46,7 @@ final class InclusiveCanonicalizer {
 
   /** Canonicalises {@code document} leaving out {@code excluded} (may be null) and its subtree. */
   static void document(Document document, Element excluded, Utf8Output out) {
-    Scope scope = new Scope();
-    boolean afterRoot = false;
-    for (Node n = document.getFirstChild(); n != null; n = n.getNextSibling()) {
-      switch (n.getNodeType()) {
-        case Node.ELEMENT_NODE -> {
-          if (n != excluded) {
-            element((Element) n, excluded, scope, null, out);
-          }
-          afterRoot = true;
-        }
-        case Node.PROCESSING_INSTRUCTION_NODE -> {
-          if (afterRoot) {
-            out.ascii('\n');
-          }
-          processingInstruction((ProcessingInstruction) n, out);
-          if (!afterRoot) {
-            out.ascii('\n');
-          }
-        }
-        default -> {
-          // comments are left out; whitespace outside the root is not part of the data model
-        }
-      }
-    }
+    ExclusiveCanonicalizer.document(document, excluded, out, InclusiveCanonicalizer::child);
   }
 
   /**
@@ -157,9 +133,8 @@ final class InclusiveCanonicalizer {
   private static void element(
       Element e, Element excluded, Scope scope, Inherited inherited, Utf8Output out) {
     int mark = scope.mark();
-    String name = e.getNodeName();
     out.ascii('<');
-    out.raw(name);
+    out.raw(e.getNodeName());
 
     NamedNodeMap attributes = e.getAttributes();
     int count = attributes.getLength();
@@ -188,26 +163,12 @@ final class InclusiveCanonicalizer {
     renderAttributes(sorted, kept, out);
     out.ascii('>');
 
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-      switch (n.getNodeType()) {
-        case Node.ELEMENT_NODE -> {
-          if (n != excluded) {
-            element((Element) n, excluded, scope, null, out);
-          }
-        }
-        case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> out.text(n.getNodeValue());
-        case Node.PROCESSING_INSTRUCTION_NODE ->
-            processingInstruction((ProcessingInstruction) n, out);
-        case Node.ENTITY_REFERENCE_NODE ->
-            throw new IllegalArgumentException("unexpanded entity reference " + n.getNodeName());
-        default -> {
-          // comments are left out
-        }
-      }
-    }
-    out.raw("</");
-    out.raw(name);
-    out.ascii('>');
+    contentAndEndTag(e, excluded, scope, out, InclusiveCanonicalizer::child);
     scope.reset(mark);
+  }
+
+  /** An element below the apex: it inherits nothing beyond the scope. */
+  private static void child(Element e, Element excluded, Scope scope, Utf8Output out) {
+    element(e, excluded, scope, null, out);
   }
 }
