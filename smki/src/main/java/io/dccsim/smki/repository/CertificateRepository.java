@@ -84,6 +84,14 @@ public interface CertificateRepository extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Where the store also keeps the simulator's User registrations, if it does: a database does, an
+   * in-memory repository does not.
+   */
+  default java.util.Optional<UserRegistrationStore> userRegistrations() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases connections and files. */
   @Override
   void close();

@@ -697,7 +697,10 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     void run(Connection c) throws SQLException;
   }
 
-  /** One transaction of counter work, forced to disk on H2 file stores that sync each write. */
+  /**
+   * One transaction of counter or registration work, forced to disk on H2 file stores that sync
+   * each write.
+   */
   private void counterWrite(String what, CounterWork work) {
     ensureOpen();
     try (Connection c = pool.getConnection()) {
@@ -748,6 +751,65 @@ public final class JdbcCertificateRepository implements CertificateRepository {
       insert.executeUpdate();
     }
   }
+
+  // ---- DCC User registrations ----
+
+  @Override
+  public Optional<UserRegistrationStore> userRegistrations() {
+    return Optional.of(registrations);
+  }
+
+  private final UserRegistrationStore registrations =
+      new UserRegistrationStore() {
+        @Override
+        public Map<Eui64, Optional<String>> load() {
+          ensureOpen();
+          Map<Eui64, Optional<String>> out = new LinkedHashMap<>();
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps = c.prepareStatement("SELECT user_eui, role FROM duis_user");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(Eui64.of(rs.getLong(1)), Optional.ofNullable(rs.getString(2)));
+            }
+            return out;
+          } catch (SQLException e) {
+            throw new CertificateRepositoryException("Reading the User registrations failed", e);
+          }
+        }
+
+        @Override
+        public void save(Eui64 user, Optional<String> role) {
+          Objects.requireNonNull(user, "user");
+          Objects.requireNonNull(role, "role");
+          counterWrite(
+              "Saving the registration of " + user,
+              c -> {
+                // delete then insert: one statement form for H2 and PostgreSQL alike
+                try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM duis_user WHERE user_eui = ?")) {
+                  delete.setLong(1, user.value());
+                  delete.executeUpdate();
+                }
+                try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO duis_user (user_eui, role) VALUES (?, ?)")) {
+                  insert.setLong(1, user.value());
+                  insert.setString(2, role.orElse(null));
+                  insert.executeUpdate();
+                }
+              });
+        }
+
+        @Override
+        public void clear() {
+          counterWrite(
+              "Clearing the User registrations",
+              c -> {
+                try (Statement s = c.createStatement()) {
+                  s.executeUpdate("DELETE FROM duis_user");
+                }
+              });
+        }
+      };
 
   // ---- lifecycle ----
 

@@ -78,8 +78,11 @@ public abstract class CertificateRepositoryContract {
     }
   }
 
-  /** Whether the store keeps DUIS request counters (every database does). */
-  protected boolean keepsRequestCounters() {
+  /**
+   * Whether the store keeps the simulator's state: request counters, User registrations (every
+   * database does).
+   */
+  protected boolean keepsSimulatorState() {
     return true;
   }
 
@@ -87,7 +90,7 @@ public abstract class CertificateRepositoryContract {
 
   @Test
   void requestCountersKeepTheGreaterUnsignedValuePerOriginatorAndCanBeCleared() {
-    if (!keepsRequestCounters()) {
+    if (!keepsSimulatorState()) {
       assertThat(repo.requestCounters()).isEmpty();
       return;
     }
@@ -106,6 +109,31 @@ public abstract class CertificateRepositoryContract {
     assertThat(repo.lastSequence()).as("nor certificate changes").isZero();
     counters.clear();
     assertThat(counters.load()).isEmpty();
+  }
+
+  // ---- DCC User registrations ----
+
+  @Test
+  void userRegistrationsReplaceEachOtherRecordRemovalsAndCanBeCleared() {
+    if (!keepsSimulatorState()) {
+      assertThat(repo.userRegistrations()).isEmpty();
+      return;
+    }
+    UserRegistrationStore users = repo.userRegistrations().orElseThrow();
+    Eui64 gas = Eui64.parse("90-B3-D5-1F-30-04-00-00");
+    Eui64 other = Eui64.parse("00-DB-12-34-56-78-00-04");
+    assertThat(users.load()).isEmpty();
+    users.save(gas, Optional.of("GAS_SUPPLIER"));
+    users.save(other, Optional.of("OTHER_USER"));
+    users.save(gas, Optional.of("IMPORT_SUPPLIER"));
+    // a removal is kept as a row without a role
+    users.save(other, Optional.empty());
+    assertThat(users.load())
+        .containsOnly(entry(gas, Optional.of("IMPORT_SUPPLIER")), entry(other, Optional.empty()));
+    assertThat(repo.count()).as("registrations are not certificates").isZero();
+    assertThat(repo.lastSequence()).as("nor certificate changes").isZero();
+    users.clear();
+    assertThat(users.load()).isEmpty();
   }
 
   private static final Instant T1 = Instant.parse("2021-07-01T10:15:30.123456789Z");

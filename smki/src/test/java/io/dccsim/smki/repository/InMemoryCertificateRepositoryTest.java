@@ -8,7 +8,7 @@ class InMemoryCertificateRepositoryTest extends CertificateRepositoryContract {
   }
 
   @Override
-  protected boolean keepsRequestCounters() {
+  protected boolean keepsSimulatorState() {
     return false;
   }
 }
