@@ -2,6 +2,7 @@ package io.dccsim.smki.cli;
 
 import io.dccsim.smki.pki.CertificateProfile;
 import io.dccsim.smki.pki.PemMaterial;
+import io.dccsim.smki.pki.PkiBundle;
 import io.dccsim.smki.repository.CertificateRecord;
 import io.dccsim.smki.repository.CertificateRepository;
 import io.dccsim.smki.repository.CertificateStatus;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "File certificates (PEM or DER; CA, organisation or device) in the repository, their"
-            + " EUI, role and usage read from each certificate.")
+            + " EUI, role and usage read from each certificate. A FILE may be a directory or a"
+            + " zip of a test PKI (such as org-crypto.zip); its private keys are not filed (give"
+            + " the bundle to the simulator's pki-import setting to sign with them).")
 public final class ImportCommand implements Callable<Integer> {
   @ParentCommand SmkiCommand parent;
   @Spec CommandSpec spec;
@@ -39,7 +42,10 @@ public final class ImportCommand implements Callable<Integer> {
       converter = ArgumentTypes.StatusConverter.class)
   CertificateStatus status;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Certificate files.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Certificate files, directories or zips.")
   List<Path> files;
 
   @Override
@@ -48,14 +54,31 @@ public final class ImportCommand implements Callable<Integer> {
     Instant now = parent.clock().instant();
     int added = 0;
     try (CertificateRepository repo = repository.openOrCreate()) {
+      int keys = 0;
       for (Path f : files) {
-        for (X509Certificate c : PemMaterial.certificates(f)) {
+        List<X509Certificate> found;
+        if (java.nio.file.Files.isDirectory(f)
+            || f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+          PkiBundle bundle = PkiBundle.read(f);
+          found = bundle.certificates();
+          keys += bundle.credentials().size();
+          bundle.skipped().forEach(name -> out.println("skipped " + name));
+        } else {
+          found = PemMaterial.certificates(f);
+        }
+        for (X509Certificate c : found) {
           CertificateRecord r = CertificateProfile.record(c, status, now);
           boolean isNew = repo.findBySerial(r.serial()).isEmpty();
           CertificateRecord held = repo.add(r);
           added += isNew ? 1 : 0;
           out.println((isNew ? "added   " : "present ") + ShowCommand.describe(held));
         }
+      }
+      if (keys > 0) {
+        out.println(
+            keys
+                + " private key(s) found and not filed: the simulator signs with them when given"
+                + " the bundle as pki-import");
       }
     }
     out.println(added + " certificate(s) added");
