@@ -201,6 +201,9 @@ def main(argv):
     request_id = "%s:%s:%d" % (SUPPLIER, DCC, counter)
     pki = args.pki_dir
     try:
+        for name in ("supplier-xmlsign.key.pem", "supplier-xmlsign.cert.pem", "dcc-dspxmlsign.cert.pem"):
+            if not os.path.isfile(os.path.join(pki, name)):
+                raise Failure("no %s in %s (the server's pki directory)" % (name, pki))
         root = build_request(request_id, args.postcode, args.address, args.schema_version)
         sign(
             root,
