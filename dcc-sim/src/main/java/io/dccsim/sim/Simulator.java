@@ -99,8 +99,14 @@ public final class Simulator implements AutoCloseable {
   private final Eui64 dccEui;
   private final Credential dcc;
   private final TestUser supplier;
-  private final List<TestUser> testUsers;
+  // insertion order: the test supplier first; guarded by itself
+  private final Map<Eui64, TestUser> testUsers = new java.util.LinkedHashMap<>();
   private final UserRegistry users;
+  private final java.util.function.Function<Eui64, Credential> issuer;
+  private final Map<Eui64, Credential> givenCredentials;
+  // the store hears of registry changes only once the start-up registrations are done
+  private final AtomicReference<UserRegistry.Listener> userChanges =
+      new AtomicReference<>((user, role) -> {});
   private final ReplayGuard replays = new ReplayGuard();
   private final Optional<RequestCounterPersistence> counterPersistence;
   private final boolean signatureChecks;
@@ -131,23 +137,32 @@ public final class Simulator implements AutoCloseable {
             ? b.supplierCredential
             : pki.xmlSigningCredential(TEST_SUPPLIER_EUI);
     this.supplier = new TestUser(TEST_SUPPLIER_EUI, UserRole.IMPORT_SUPPLIER, supplierCredential);
-    this.users = new UserRegistry();
-    List<TestUser> all = new java.util.ArrayList<>();
-    all.add(supplier);
-    for (Map.Entry<Eui64, UserRole> u : DEFAULT_USERS.entrySet()) {
-      if (!u.getKey().equals(TEST_SUPPLIER_EUI)) {
-        Credential c = b.userCredentials.get(u.getKey());
-        all.add(
-            new TestUser(
-                u.getKey(), u.getValue(), c != null ? c : pki.xmlSigningCredential(u.getKey())));
-      }
-    }
-    this.testUsers = List.copyOf(all);
+    this.users = new UserRegistry(this::userChanged);
+    this.issuer = b.credentialIssuer != null ? b.credentialIssuer : pki::xmlSigningCredential;
+    this.givenCredentials = Map.copyOf(b.userCredentials);
     trust(dcc.certificate());
-    for (TestUser u : testUsers) {
-      users.register(u.eui(), u.role());
-      trust(u.credential().certificate());
-    }
+    addUser(supplier.eui(), supplier.role(), supplier.credential());
+    Map<Eui64, UserRole> startUsers = new java.util.LinkedHashMap<>(DEFAULT_USERS);
+    startUsers.putAll(b.extraUsers);
+    startUsers.forEach(this::addUser);
+    // What the control API or a caller changed in an earlier run wins over the defaults.
+    repository
+        .userRegistrations()
+        .ifPresent(
+            store -> {
+              store
+                  .load()
+                  .forEach(
+                      (user, role) -> {
+                        Optional<UserRole> known = role.flatMap(UserRole::parse);
+                        if (known.isPresent()) {
+                          addUser(user, known.get());
+                        } else {
+                          removeUser(user);
+                        }
+                      });
+              userChanges.set((user, role) -> store.save(user, role.map(UserRole::name)));
+            });
     this.initialCoverage = b.coverage != null ? b.coverage : new SyntheticCoverage();
     this.coverage = new AtomicReference<>(initialCoverage);
     this.baselines = new AtomicReference<>(b.baselinePolicy);
@@ -273,7 +288,7 @@ public final class Simulator implements AutoCloseable {
 
   /** The ready test supplier: registered as Import Supplier, its certificate in use. */
   public TestUser testSupplier() {
-    return supplier;
+    return testUser(TEST_SUPPLIER_EUI).orElse(supplier);
   }
 
   /**
@@ -281,12 +296,91 @@ public final class Simulator implements AutoCloseable {
    * roles and their certificates in use; the test supplier first.
    */
   public List<TestUser> testUsers() {
-    return testUsers;
+    synchronized (testUsers) {
+      return List.copyOf(testUsers.values());
+    }
   }
 
   /** The test User {@code eui}, if it is one. */
   public Optional<TestUser> testUser(Eui64 eui) {
-    return testUsers.stream().filter(u -> u.eui().equals(eui)).findFirst();
+    synchronized (testUsers) {
+      return Optional.ofNullable(testUsers.get(eui));
+    }
+  }
+
+  /**
+   * Registers a User in {@code role} with an {@code xmlSign} credential, ready to send requests:
+   * the credential it already has here, else one given to the builder, else a new one from the
+   * credential issuer (by default the test PKI). Its certificate is put in the SMKI repository as
+   * in use. Where the store keeps User registrations, a registration made after start is kept.
+   *
+   * @return the User with its credential
+   */
+  public TestUser addUser(Eui64 eui, UserRole role) {
+    Credential credential =
+        testUser(eui)
+            .map(TestUser::credential)
+            .orElseGet(
+                () ->
+                    Optional.ofNullable(givenCredentials.get(eui))
+                        .orElseGet(() -> issuer.apply(eui)));
+    return addUser(eui, role, credential);
+  }
+
+  /**
+   * Registers a User in {@code role} signing with {@code credential} (for example one imported from
+   * an existing test PKI); otherwise as {@link #addUser(Eui64, UserRole)}.
+   */
+  public TestUser addUser(Eui64 eui, UserRole role, Credential credential) {
+    TestUser user = new TestUser(eui, role, credential);
+    trust(credential.certificate());
+    synchronized (testUsers) {
+      testUsers.put(eui, user);
+    }
+    users.register(eui, role);
+    return user;
+  }
+
+  /**
+   * Keeps the test Users in step with the registry, however it was changed, and tells the store.
+   */
+  private void userChanged(Eui64 user, Optional<UserRole> role) {
+    synchronized (testUsers) {
+      if (role.isEmpty()) {
+        testUsers.remove(user);
+      } else {
+        testUsers.computeIfPresent(
+            user, (eui, held) -> new TestUser(eui, role.get(), held.credential()));
+      }
+    }
+    userChanges.get().changed(user, role);
+  }
+
+  /** This simulator's Users' credentials, as the control API gives them out. */
+  public io.dccsim.sim.control.UserCredentials userCredentials() {
+    return new io.dccsim.sim.control.UserCredentials() {
+      @Override
+      public Optional<Credential> of(Eui64 user) {
+        return testUser(user).map(TestUser::credential);
+      }
+
+      @Override
+      public Credential register(Eui64 user, UserRole role) {
+        return addUser(user, role).credential();
+      }
+    };
+  }
+
+  /**
+   * Forgets a User: its requests are refused with E1 from now on (its certificate stays in the
+   * repository). Kept in the store as {@link #addUser(Eui64, UserRole)} is.
+   *
+   * @return whether it was registered
+   */
+  public boolean removeUser(Eui64 eui) {
+    boolean known = users.roleOf(eui).isPresent();
+    users.remove(eui);
+    return known;
   }
 
   /** The registry of Users (add more users here). */
@@ -393,6 +487,8 @@ public final class Simulator implements AutoCloseable {
     private Credential dccCredential;
     private Credential supplierCredential;
     private final Map<Eui64, Credential> userCredentials = new java.util.HashMap<>();
+    private final Map<Eui64, UserRole> extraUsers = new java.util.LinkedHashMap<>();
+    private java.util.function.Function<Eui64, Credential> credentialIssuer;
     private CoverageModel coverage;
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
@@ -455,15 +551,37 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * The {@code xmlSign} credential of one of the other {@link #DEFAULT_USERS} (default: issued by
-     * the PKI), e.g. kept from an earlier run.
+     * The {@code xmlSign} credential a User signs with whenever it is registered (one of the {@link
+     * #DEFAULT_USERS}, one of {@link #users(Map)}, or one registered later), e.g. kept from an
+     * earlier run or imported; the test supplier's is {@link #supplierCredential}.
      */
     public Builder userCredential(Eui64 user, Credential credential) {
-      if (!DEFAULT_USERS.containsKey(user) || user.equals(TEST_SUPPLIER_EUI)) {
+      if (user.equals(TEST_SUPPLIER_EUI)) {
         throw new IllegalArgumentException(
-            user + " is not one of the other default Users " + DEFAULT_USERS.keySet());
+            "The test supplier's credential is given with supplierCredential");
       }
       userCredentials.put(user, Objects.requireNonNull(credential, "credential"));
+      return this;
+    }
+
+    /**
+     * More Users registered at start, beside the {@link #DEFAULT_USERS} (a role given here for a
+     * default User replaces its default role).
+     */
+    public Builder users(Map<Eui64, UserRole> users) {
+      users.forEach(
+          (eui, role) ->
+              extraUsers.put(
+                  Objects.requireNonNull(eui, "eui"), Objects.requireNonNull(role, "role")));
+      return this;
+    }
+
+    /**
+     * How the {@code xmlSign} credential of a User without one is issued (default: by the test PKI,
+     * kept in memory); the standalone server keeps each as PEM files.
+     */
+    public Builder credentialIssuer(java.util.function.Function<Eui64, Credential> issuer) {
+      this.credentialIssuer = Objects.requireNonNull(issuer, "issuer");
       return this;
     }
 

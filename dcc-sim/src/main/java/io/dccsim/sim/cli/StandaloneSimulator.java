@@ -93,6 +93,7 @@ public final class StandaloneSimulator implements AutoCloseable {
   private final boolean tlsGenerated;
   private final ControlServer control;
   private final SmkiPublication publication;
+  private final Optional<PkiImport> imported;
 
   private StandaloneSimulator(
       Simulator simulator,
@@ -101,7 +102,9 @@ public final class StandaloneSimulator implements AutoCloseable {
       SimulatorConfig config,
       boolean tlsGenerated,
       ControlServer control,
-      SmkiPublication publication) {
+      SmkiPublication publication,
+      Optional<PkiImport> imported) {
+    this.imported = imported;
     this.simulator = simulator;
     this.repository = repository;
     this.smki = smki;
@@ -154,21 +157,13 @@ public final class StandaloneSimulator implements AutoCloseable {
             SUPPLIER_CERT,
             SUPPLIER_KEY,
             () -> pki.xmlSigningCredential(Simulator.TEST_SUPPLIER_EUI));
-    // The other default Users' credentials are kept too, so what a client saved stays valid.
-    java.util.Map<io.dccsim.core.value.Eui64, Credential> otherUsers =
-        new java.util.LinkedHashMap<>();
-    for (io.dccsim.core.value.Eui64 eui : Simulator.DEFAULT_USERS.keySet()) {
-      if (!eui.equals(Simulator.TEST_SUPPLIER_EUI)) {
-        String base = "user-" + eui.toString().replace("-", "") + "-xmlsign";
-        otherUsers.put(
-            eui,
-            kept(
-                pkiDir,
-                base + ".cert.pem",
-                base + ".key.pem",
-                () -> pki.xmlSigningCredential(eui)));
-      }
-    }
+    // Every other User's credential is kept too, so what a client saved stays valid.
+    java.util.function.Function<Eui64, Credential> keptUserCredential =
+        eui -> {
+          String base = "user-" + eui.toString().replace("-", "") + "-xmlsign";
+          return kept(
+              pkiDir, base + ".cert.pem", base + ".key.pem", () -> pki.xmlSigningCredential(eui));
+        };
     CoverageModel coverage =
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
@@ -215,9 +210,18 @@ public final class StandaloneSimulator implements AutoCloseable {
     }
     CertificateRepository repository = openStore(config);
     Simulator simulator;
+    PkiImport importedPki = null;
     try {
+      Simulator.Builder builder = Simulator.builder();
+      if (config.pkiImport().isPresent()) {
+        importedPki =
+            PkiImport.apply(
+                config.pkiImport().get(), repository, clock, config, builder, dcc, supplier);
+        dcc = importedPki.dcc();
+        supplier = importedPki.supplier();
+      }
       simulator =
-          Simulator.builder()
+          builder
               .clock(clock)
               .pki(pki)
               .repository(repository)
@@ -225,7 +229,8 @@ public final class StandaloneSimulator implements AutoCloseable {
               .dccCredential(dcc)
               .schema(schema)
               .supplierCredential(supplier)
-              .userCredentials(otherUsers)
+              .credentialIssuer(keptUserCredential)
+              .users(config.users())
               .coverage(coverage)
               .writeUnknownLiterally(config.writeUnknownLiterally())
               .signatureChecks(config.signatureChecks())
@@ -301,7 +306,14 @@ public final class StandaloneSimulator implements AutoCloseable {
       }
     }
     return new StandaloneSimulator(
-        simulator, repository, smki, config, generated, control, publication);
+        simulator,
+        repository,
+        smki,
+        config,
+        generated,
+        control,
+        publication,
+        Optional.ofNullable(importedPki));
   }
 
   /**
@@ -340,6 +352,7 @@ public final class StandaloneSimulator implements AutoCloseable {
                 clock.set(Clock.systemUTC().instant());
               }
             });
+    state.userCredentials(simulator.userCredentials());
     return ControlServer.start(
         state,
         token,
@@ -464,6 +477,7 @@ public final class StandaloneSimulator implements AutoCloseable {
             + " (sign requests)");
     describeTls(out, pkiDir);
     out.println("  SMKI store       " + storeDescription());
+    imported.ifPresent(i -> out.println("  PKI imported     " + i.describe()));
     out.println(
         "  extracts         "
             + publication.spec().describe()

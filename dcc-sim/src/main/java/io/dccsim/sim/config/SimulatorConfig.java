@@ -54,7 +54,14 @@ public record SimulatorConfig(
     Path controlTokenFile,
     int journalCapacity,
     io.dccsim.smki.extract.ExtractScheduleSpec extractSchedule,
-    Path extractDir) {
+    Path extractDir,
+    Map<io.dccsim.core.value.Eui64, io.dccsim.core.value.UserRole> users,
+    Optional<Path> pkiImport) {
+
+  /** Validates and copies. */
+  public SimulatorConfig {
+    users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
+  }
 
   /** The {@code store} value for the embedded H2 store under the data directory. */
   public static final String STORE_H2 = "h2";
@@ -181,6 +188,21 @@ public record SimulatorConfig(
         new String[] {
           "", "where extracts are published and served from (default data-dir/extracts)"
         });
+    k.put(
+        "users",
+        new String[] {
+          "",
+          "more DCC Users, EUI=ROLE comma-separated (e.g. 90-B3-D5-1F-30-04-00-00=GS): each gets an"
+              + " xmlSign credential kept in pki-dir; roles IS, ES, GS, ED, GT, RSA, OU"
+        });
+    k.put(
+        "pki-import",
+        new String[] {
+          "",
+          "an existing test PKI (directory or zip of PEM/DER certificates and PKCS#8 keys) filed at"
+              + " start: its Users sign with their own keys, its dspXmlSign key for dcc-eui signs"
+              + " the answers"
+        });
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -265,12 +287,48 @@ public record SimulatorConfig(
                 () -> io.dccsim.smki.extract.ExtractScheduleSpec.parse(v.get("extract-schedule"))),
             v.get("extract-dir").isBlank()
                 ? data.resolve("extracts")
-                : path("extract-dir", v.get("extract-dir").strip()));
+                : path("extract-dir", v.get("extract-dir").strip()),
+            users(v.get("users")),
+            optional(v, "pki-import").map(f -> path("pki-import", f.strip())));
     c.checkPairs();
     c.checkControl();
     c.checkTls();
     c.checkStore(given);
     return c;
+  }
+
+  /** {@code EUI=ROLE,...}: the Users the {@code users} setting adds. */
+  private static Map<io.dccsim.core.value.Eui64, io.dccsim.core.value.UserRole> users(String list) {
+    Map<io.dccsim.core.value.Eui64, io.dccsim.core.value.UserRole> out = new LinkedHashMap<>();
+    for (String item : list.split(",")) {
+      String entry = item.strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException(
+            "Setting 'users' holds EUI=ROLE pairs such as 90-B3-D5-1F-30-04-00-00=GS, not '"
+                + entry
+                + "'");
+      }
+      io.dccsim.core.value.Eui64 eui =
+          parse("users", () -> io.dccsim.core.value.Eui64.parse(entry.substring(0, eq).strip()));
+      String roleText = entry.substring(eq + 1).strip();
+      io.dccsim.core.value.UserRole role =
+          io.dccsim.core.value.UserRole.parse(roleText)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Setting 'users': '"
+                              + roleText
+                              + "' is not a DUIS User Role (IS, ES, GS, ED, GT, RSA, OU or a"
+                              + " name such as GAS_SUPPLIER)"));
+      if (out.put(eui, role) != null) {
+        throw new IllegalArgumentException("Setting 'users' names " + eui + " twice");
+      }
+    }
+    return out;
   }
 
   private static java.util.List<String> names(String list) {

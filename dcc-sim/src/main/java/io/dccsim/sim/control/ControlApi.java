@@ -268,6 +268,9 @@ public final class ControlApi {
     r.add(ControlRoute.of("POST", PREFIX + "/users", (p, q, b) -> addUser(b)));
     r.add(ControlRoute.of("GET", PREFIX + "/users/{eui}", (p, q, b) -> user(p.get("eui"))));
     r.add(
+        ControlRoute.of(
+            "GET", PREFIX + "/users/{eui}/credentials", (p, q, b) -> credentials(p.get("eui"))));
+    r.add(
         ControlRoute.of("DELETE", PREFIX + "/users/{eui}", (p, q, b) -> removeUser(p.get("eui"))));
     r.add(
         ControlRoute.of(
@@ -324,7 +327,7 @@ public final class ControlApi {
 
   private ControlResponse addUser(byte[] body) {
     ObjectNode in = json.readObject(body);
-    ControlJson.onlyFields(in, Set.of("eui", "role"), "a user");
+    ControlJson.onlyFields(in, Set.of("eui", "role", "credentials"), "a user");
     Eui64 eui = eui(ControlJson.text(in, "eui"));
     String roleText = ControlJson.text(in, "role");
     UserRole role =
@@ -337,8 +340,51 @@ public final class ControlApi {
                             + java.util.Arrays.stream(UserRole.values())
                                 .map(v -> v.name() + " (" + v.abbreviation() + ")")
                                 .toList()));
-    registry().register(eui, role);
+    boolean withCredentials = !in.has("credentials") || in.get("credentials").asBoolean(true);
+    if (in.has("credentials") && !in.get("credentials").isBoolean()) {
+      throw new BadControlRequest("invalid field", "'credentials' is true or false");
+    }
+    if (withCredentials && target.userCredentials().isPresent()) {
+      target.userCredentials().get().register(eui, role);
+    } else {
+      registry().register(eui, role);
+    }
     return new ControlResponse(201, JSON, Map.of(), json.write(user(eui, role)));
+  }
+
+  /** The User's certificate and private key (test keys), where the simulator gives them out. */
+  private ControlResponse credentials(String text) {
+    Eui64 eui = eui(text);
+    if (registry().roleOf(eui).isEmpty()) {
+      return error(404, "not found", "no user " + eui);
+    }
+    return target
+        .userCredentials()
+        .flatMap(c -> c.of(eui))
+        .map(
+            c ->
+                ok(
+                    ControlJson.object()
+                        .put("eui", eui.toString())
+                        .put(
+                            "serial",
+                            c.certificate()
+                                .getSerialNumber()
+                                .toString(16)
+                                .toUpperCase(java.util.Locale.ROOT))
+                        .put(
+                            "issuer",
+                            c.certificate()
+                                .getIssuerX500Principal()
+                                .getName(javax.security.auth.x500.X500Principal.RFC2253))
+                        .put("certificatePem", c.certificateChainPem())
+                        .put("privateKeyPem", c.privateKeyPkcs8Pem())))
+        .orElseGet(
+            () ->
+                error(
+                    404,
+                    "not found",
+                    "user " + eui + " has no credential here (registered with its role only)"));
   }
 
   private ControlResponse user(String text) {
@@ -359,12 +405,13 @@ public final class ControlApi {
     return ok(ControlJson.object().put("removed", eui.toString()));
   }
 
-  private static ObjectNode user(Eui64 eui, UserRole role) {
+  private ObjectNode user(Eui64 eui, UserRole role) {
     return ControlJson.object()
         .put("eui", eui.toString())
         .put("role", role.name())
         .put("abbreviation", role.abbreviation())
-        .put("name", role.displayName());
+        .put("name", role.displayName())
+        .put("credentials", target.userCredentials().flatMap(c -> c.of(eui)).isPresent());
   }
 
   private static Eui64 eui(String text) {

@@ -40,6 +40,11 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /** The Users' signing credentials, when this simulator gives them out. */
+  default Optional<UserCredentials> userCredentials() {
+    return Optional.empty();
+  }
+
   /** Clears the journal and scenarios, restores the clock and unpins the baseline. */
   void reset();
 }

@@ -27,6 +27,7 @@ public final class HarnessState implements ControlledSimulator {
   private final Runnable onReset;
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
+  private volatile UserCredentials credentials;
 
   /**
    * State over these parts. The clock's instant and rate now are what {@link #reset()} restores.
@@ -140,6 +141,22 @@ public final class HarnessState implements ControlledSimulator {
   @Override
   public Optional<UserRegistry> users() {
     return users;
+  }
+
+  @Override
+  public Optional<UserCredentials> userCredentials() {
+    return Optional.ofNullable(credentials);
+  }
+
+  /**
+   * Gives the control API the Users' credentials, so that registering a User issues it one and its
+   * keys can be fetched. Set once, before the API serves requests.
+   *
+   * @return this
+   */
+  public HarnessState userCredentials(UserCredentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
   }
 
   @Override

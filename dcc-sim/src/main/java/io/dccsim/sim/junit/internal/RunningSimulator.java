@@ -86,6 +86,7 @@ public final class RunningSimulator implements AutoCloseable {
                 // through the handle: put the harness's own back.
                 install.run();
               });
+      state.userCredentials(simulator.userCredentials());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))

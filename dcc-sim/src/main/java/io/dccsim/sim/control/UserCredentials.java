@@ -1,0 +1,22 @@
+package io.dccsim.sim.control;
+
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.UserRole;
+import io.dccsim.smki.pki.Credential;
+import java.util.Optional;
+
+/**
+ * The Users' signing credentials, where a simulator gives them out: the control API registers a
+ * User with one and serves its certificate and private key (test keys only).
+ */
+public interface UserCredentials {
+
+  /** The {@code xmlSign} credential the User signs with, if it has one here. */
+  Optional<Credential> of(Eui64 user);
+
+  /**
+   * Registers the User in {@code role} with a credential (the one it has, else a new one whose
+   * certificate is put in the SMKI repository as in use).
+   */
+  Credential register(Eui64 user, UserRole role);
+}
