@@ -68,4 +68,46 @@ class DefaultUsersTest {
       assertThat(List.copyOf(codes.values())).containsExactly("I0", "I0", "E2", "E2");
     }
   }
+
+  @Test
+  void aUserAddedAtRunTimeSignsWithItsOwnNewKeyAndARemovedOneIsRefusedE1() throws Exception {
+    Eui64 gas = Eui64.parse("90-B3-D5-1F-30-04-00-00");
+    try (Simulator s = Simulator.builder().users(Map.of(gas, UserRole.GAS_SUPPLIER)).start()) {
+      assertThat(s.newClient(gas).requestWanMatrix(ADDRESS).responseCode().code()).isEqualTo("I0");
+      Eui64 agent = Eui64.parse("00-DB-12-34-56-78-00-05");
+      TestUser added = s.addUser(agent, UserRole.REGISTERED_SUPPLIER_AGENT);
+      assertThat(s.userCredentials().of(agent)).contains(added.credential());
+      assertThat(s.repository().findBySerial(added.credential().serial())).isPresent();
+      assertThat(s.newClient(agent).requestWanMatrix(ADDRESS).responseCode().code())
+          .isEqualTo("I0");
+      // re-registering keeps the key and changes the role
+      assertThat(s.addUser(agent, UserRole.OTHER_USER).credential()).isEqualTo(added.credential());
+      assertThat(s.testUser(agent).orElseThrow().role()).isEqualTo(UserRole.OTHER_USER);
+
+      var client = s.newClient(agent);
+      assertThat(s.removeUser(agent)).isTrue();
+      assertThat(client.requestWanMatrix(ADDRESS).responseCode().code()).isEqualTo("E1");
+      assertThat(s.testUser(agent)).isEmpty();
+      assertThat(s.removeUser(agent)).isFalse();
+    }
+  }
+
+  @Test
+  void aRegistrationMadeAfterStartOutlivesARestartOnTheSameStore(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Eui64 agent = Eui64.parse("00-DB-12-34-56-78-00-05");
+    Eui64 second = Eui64.parse("90-B3-D5-1F-30-03-00-00");
+    try (var store = io.dccsim.smki.repository.CertificateRepositories.h2File(dir);
+        Simulator s = Simulator.builder().repository(store).start()) {
+      s.addUser(agent, UserRole.REGISTERED_SUPPLIER_AGENT);
+      s.removeUser(second);
+    }
+    try (var store = io.dccsim.smki.repository.CertificateRepositories.h2File(dir);
+        Simulator s = Simulator.builder().repository(store).start()) {
+      assertThat(s.users().roleOf(agent)).contains(UserRole.REGISTERED_SUPPLIER_AGENT);
+      assertThat(s.users().roleOf(second)).as("removed before the restart").isEmpty();
+      assertThat(s.newClient(agent).requestWanMatrix(ADDRESS).responseCode().code())
+          .isEqualTo("I0");
+    }
+  }
 }

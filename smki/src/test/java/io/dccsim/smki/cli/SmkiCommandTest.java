@@ -343,6 +343,26 @@ class SmkiCommandTest {
   }
 
   @Test
+  void importTakesATestPkiDirectoryFilingItsCertificatesAndCountingTheKeysItLeaves()
+      throws Exception {
+    TestPki p = TestPki.create(Clock.systemUTC());
+    Credential supplier = p.xmlSigningCredential(Eui64.parse("90-B3-D5-1F-30-01-00-08"));
+    Path bundle = tmp.resolve("their-pki");
+    Files.createDirectories(bundle.resolve("key"));
+    Files.writeString(bundle.resolve("supplier.pem"), supplier.certificateChainPem());
+    Files.writeString(bundle.resolve("key/supplier.key"), supplier.privateKeyPkcs8Pem());
+    Path repo = tmp.resolve("bundle-repo");
+
+    assertThat(run("import", "--repository", repo.toString(), bundle.toString()))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(out.toString())
+        .contains((1 + supplier.chain().size()) + " certificate(s) added")
+        .contains("1 private key(s) found and not filed");
+  }
+
+  @Test
   void aRepositoryThatIsNotThereIsRefusedNotCreated() {
     Path missing = tmp.resolve("typo");
     assertThat(run("search", "--repository", missing.toString())).isEqualTo(2);
