@@ -396,7 +396,7 @@ public final class Simulator implements AutoCloseable {
     private CoverageModel coverage;
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
-    private ServiceCatalogue catalogue = ServiceCatalogue.standard();
+    private ServiceCatalogue catalogue = ServiceCatalogue.duis54();
     private ServerSettings settings = ServerSettings.defaults();
     private DuisSchema schema;
     private boolean signatureChecks = true;
@@ -491,7 +491,10 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
-    /** The service catalogue used for authorisation (default: core's standard one). */
+    /**
+     * The service catalogue used for the envelope checks (default: every Service Request of DUIS
+     * 5.4, {@link ServiceCatalogue#duis54()}).
+     */
     public Builder catalogue(ServiceCatalogue catalogue) {
       this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
       return this;
