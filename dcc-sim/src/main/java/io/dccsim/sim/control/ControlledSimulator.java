@@ -1,5 +1,6 @@
 package io.dccsim.sim.control;
 
+import io.dccsim.core.message.ServiceCatalogue;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
@@ -38,6 +39,11 @@ public interface ControlledSimulator {
   /** The registry of Users (User ID to DUIS User Role), when this simulator exposes it. */
   default Optional<UserRegistry> users() {
     return Optional.empty();
+  }
+
+  /** The service catalogue the simulator checks requests against (default: DUIS 5.4's). */
+  default ServiceCatalogue catalogue() {
+    return ServiceCatalogue.duis54();
   }
 
   /** Clears the journal and scenarios, restores the clock and unpins the baseline. */
