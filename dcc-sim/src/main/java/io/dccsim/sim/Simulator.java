@@ -16,6 +16,7 @@ import io.dccsim.sim.coverage.CoverageModel;
 import io.dccsim.sim.coverage.SyntheticCoverage;
 import io.dccsim.sim.metrics.SimulatorMetrics;
 import io.dccsim.sim.pipeline.Authorisation;
+import io.dccsim.sim.pipeline.DeviceDirectory;
 import io.dccsim.sim.pipeline.DuisPipeline;
 import io.dccsim.sim.pipeline.ReplayGuard;
 import io.dccsim.sim.pipeline.RepositoryCertificateResolver;
@@ -173,7 +174,7 @@ public final class Simulator implements AutoCloseable {
             new SignerAuthentication(
                 new RepositoryCertificateResolver(repository), replays, b.signatureChecks),
             new Authorisation(users, b.catalogue),
-            new TargetCheck(dccEui, b.catalogue),
+            new TargetCheck(dccEui, b.catalogue, b.devices),
             List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
             interventions::get,
             new ResponseWriter(
@@ -492,7 +493,8 @@ public final class Simulator implements AutoCloseable {
     private CoverageModel coverage;
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
-    private ServiceCatalogue catalogue = ServiceCatalogue.standard();
+    private ServiceCatalogue catalogue = ServiceCatalogue.duis54();
+    private DeviceDirectory devices = DeviceDirectory.ANY_DEVICE;
     private ServerSettings settings = ServerSettings.defaults();
     private DuisSchema schema;
     private boolean signatureChecks = true;
@@ -609,9 +611,21 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
-    /** The service catalogue used for authorisation (default: core's standard one). */
+    /**
+     * The service catalogue used for the envelope checks (default: every Service Request of DUIS
+     * 5.4, {@link ServiceCatalogue#duis54()}).
+     */
     public Builder catalogue(ServiceCatalogue catalogue) {
       this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    /**
+     * The devices the DCC knows, for the target check of device Service Requests (default: {@link
+     * DeviceDirectory#ANY_DEVICE}, as the simulator keeps no inventory yet).
+     */
+    public Builder devices(DeviceDirectory devices) {
+      this.devices = Objects.requireNonNull(devices, "devices");
       return this;
     }
 

@@ -35,6 +35,7 @@ public final class DccSimCommand implements Callable<Integer> {
           DemoCommand::new,
           ReleaseCommand::new,
           InvoiceCommand::new,
+          CatalogueCommand::new,
           // with its converters and its one-line answer to a failure
           () -> SmkiCommand.commandLine(Clock.systemUTC()));
 

@@ -10,6 +10,7 @@ import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.UserRole;
 import io.dccsim.core.wan.ConnectivityLikelihood;
 import io.dccsim.core.wan.CspRegion;
+import io.dccsim.sim.catalogue.CatalogueListing;
 import io.dccsim.sim.charging.BillingEndpoint;
 import io.dccsim.sim.control.internal.BadControlRequest;
 import io.dccsim.sim.control.internal.ControlJson;
@@ -36,10 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control API: the harness's powers (scenarios, journal, clock, baseline, coverage, Users,
- * reset, invoices) as JSON over HTTP under {@code /control/}, for harnesses not written in Java.
- * Transport-free: {@link ControlServer} carries it over Netty. It answers from a route table
- * ({@link #routes()}, extensible with {@link ControlRoute}s), described by the OpenAPI document
- * served at {@value #OPENAPI_PATH}.
+ * reset, invoices, the service catalogue) as JSON over HTTP under {@code /control/}, for harnesses
+ * not written in Java. Transport-free: {@link ControlServer} carries it over Netty. It answers from
+ * a route table ({@link #routes()}, extensible with {@link ControlRoute}s), described by the
+ * OpenAPI document served at {@value #OPENAPI_PATH}.
  *
  * <p>Every request but {@value #OPENAPI_PATH} needs {@code Authorization: Bearer <token>} (401
  * otherwise). A client's mistake is answered 400 with {@code {"error": "...", "detail": "..."}},
@@ -281,6 +282,11 @@ public final class ControlApi {
               return ok(ControlJson.object().put("reset", true));
             }));
     r.add(ControlRoute.of("POST", PREFIX + "/invoices", (p, q, b) -> invoices(q, b)));
+    r.add(
+        ControlRoute.of(
+            "GET",
+            PREFIX + "/catalogue",
+            (p, q, b) -> ok(CatalogueListing.json(target.catalogue()))));
     return r;
   }
 

@@ -1,5 +1,6 @@
 package io.dccsim.sim.control;
 
+import io.dccsim.core.message.ServiceCatalogue;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.time.SimulatedClock;
@@ -43,6 +44,11 @@ public interface ControlledSimulator {
   /** The Users' signing credentials, when this simulator gives them out. */
   default Optional<UserCredentials> userCredentials() {
     return Optional.empty();
+  }
+
+  /** The service catalogue the simulator checks requests against (default: DUIS 5.4's). */
+  default ServiceCatalogue catalogue() {
+    return ServiceCatalogue.duis54();
   }
 
   /** Clears the journal and scenarios, restores the clock and unpins the baseline. */

@@ -31,10 +31,10 @@ import org.w3c.dom.Document;
 
 /**
  * The request pipeline, stage by stage: read (400), authenticate the signer (E1), authorise (E1,
- * E2, E12, E13), check the RequestID's target ({@value TargetCheck#WRONG_TARGET_CODE}), consult the
- * interventions once, route to the SR's handler (an SR with no handler is answered {@value
- * #NOT_SIMULATED_CODE}), and sign the answer. One parse per request: the DOM the reader builds is
- * the one whose signature is verified and whose values are read.
+ * then E12, E13, E2), check the RequestID's target ({@value TargetCheck#WRONG_TARGET_CODE}),
+ * consult the interventions once, route to the SR's handler (an SR with no handler is answered
+ * {@value #NOT_SIMULATED_CODE}), and sign the answer. One parse per request: the DOM the reader
+ * builds is the one whose signature is verified and whose values are read.
  *
  * <p>Every signed answer, refusals included, carries {@code Body/ResponseMessage} with the
  * request's ServiceReference and ServiceReferenceVariant (the DUIS schema requires the Body); a

@@ -3,16 +3,17 @@ package io.dccsim.sim.pipeline;
 import io.dccsim.core.message.ServiceCatalogue;
 import io.dccsim.core.message.ServiceDefinition;
 import io.dccsim.core.value.Eui64;
-import io.dccsim.core.value.WebService;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The RequestID's target: a non-device Service Request (one the catalogue puts on {@code
- * /api/v1/serviceD}, such as SR 12.1) must be addressed to the DCC's own EUI. Any other target is
- * refused with {@value #WRONG_TARGET_CODE} and the reason {@code wrong-target}. Device requests are
- * not checked here (the simulator keeps no device inventory yet), nor SRs the catalogue does not
- * know (they are answered as not simulated).
+ * The RequestID's target: a non-device Service Request (one the catalogue gives command variant 8,
+ * such as SR 12.1) must be addressed to the DCC's own EUI. Any other target is refused with {@value
+ * #WRONG_TARGET_CODE} and the reason {@code wrong-target}. A device request's target is put to the
+ * {@link DeviceDirectory} (refused {@code unknown-device} when it does not know it); the default
+ * directory, {@link DeviceDirectory#ANY_DEVICE}, knows every device, as the simulator keeps no
+ * device inventory yet. SRs the catalogue does not know are not checked (they are answered as not
+ * simulated).
  *
  * <p>Project rule: the public DUIS code list has no code for a non-device request addressed to
  * anything but the DCC; the simulator answers {@code E19} ("device doesn't exist: Device ID
@@ -24,11 +25,21 @@ public final class TargetCheck {
 
   private final Eui64 dcc;
   private final ServiceCatalogue catalogue;
+  private final DeviceDirectory devices;
 
-  /** Checks targets against the DCC's EUI {@code dcc}, for the SRs of {@code catalogue}. */
+  /**
+   * Checks targets against the DCC's EUI {@code dcc}, for the SRs of {@code catalogue}, taking
+   * every device target to exist.
+   */
   public TargetCheck(Eui64 dcc, ServiceCatalogue catalogue) {
+    this(dcc, catalogue, DeviceDirectory.ANY_DEVICE);
+  }
+
+  /** Checks targets as above, device targets against {@code devices}. */
+  public TargetCheck(Eui64 dcc, ServiceCatalogue catalogue, DeviceDirectory devices) {
     this.dcc = Objects.requireNonNull(dcc, "dcc");
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.devices = Objects.requireNonNull(devices, "devices");
   }
 
   /** The DCC's EUI, the target every non-device request must name. */
@@ -39,10 +50,21 @@ public final class TargetCheck {
   /** Accepted, or refused with {@link #WRONG_TARGET_CODE}. */
   public Authentication check(ParsedRequest request) {
     Optional<ServiceDefinition> definition = catalogue.find(request.serviceReferenceVariant());
-    if (definition.isEmpty() || definition.get().webService() != WebService.NON_DEVICE) {
+    if (definition.isEmpty()) {
       return Authentication.ACCEPTED;
     }
     Eui64 target = request.requestId().target();
+    if (definition.get().isDevice()) {
+      return devices.isKnown(target)
+          ? Authentication.ACCEPTED
+          : Authentication.refused(
+              WRONG_TARGET_CODE,
+              "unknown-device: "
+                  + target
+                  + " is not a device the DCC knows ("
+                  + definition.get().variant()
+                  + ")");
+    }
     if (target.equals(dcc)) {
       return Authentication.ACCEPTED;
     }
