@@ -125,6 +125,8 @@ public final class StandaloneSimulator implements AutoCloseable {
     io.dccsim.core.signature.EcdsaProvider.select(config.cryptoProvider());
     // an unusable schema file stops the start before anything is created
     io.dccsim.core.schema.DuisSchema schema = DuisSchemaSetting.load(config.duisSchemaFile());
+    // so is a scenarios file with a mistake in it
+    List<io.dccsim.sim.scenario.ScenarioDefinition> fileScenarios = scenariosFromFile(config);
     SimulatedClock clock =
         config
             .clockStart()
@@ -283,6 +285,12 @@ public final class StandaloneSimulator implements AutoCloseable {
       }
     }
     ControlServer control = null;
+    if (config.controlPort() < 0 && config.scenariosFile().isPresent()) {
+      // no control API to reset them: installed once
+      Scenarios installed = new Scenarios();
+      fileScenarios.forEach(installed::add);
+      simulator.interventions(installed);
+    }
     if (config.controlPort() >= 0) {
       try {
         control =
@@ -294,7 +302,8 @@ public final class StandaloneSimulator implements AutoCloseable {
                         publication,
                         clock,
                         Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri))
-                    .routes());
+                    .routes(),
+                fileScenarios);
       } catch (IOException | RuntimeException e) {
         if (smki != null) {
           smki.close();
@@ -322,7 +331,11 @@ public final class StandaloneSimulator implements AutoCloseable {
    * routes of the API are extended here (see {@link ControlRoute}).
    */
   private static ControlServer startControl(
-      SimulatorConfig config, Simulator simulator, SimulatedClock clock, List<ControlRoute> extra)
+      SimulatorConfig config,
+      Simulator simulator,
+      SimulatedClock clock,
+      List<ControlRoute> extra,
+      List<io.dccsim.sim.scenario.ScenarioDefinition> fromFile)
       throws IOException {
     BearerToken token = ControlTokenFile.loadOrCreate(config.controlTokenFile());
     CoverageOverlay overlay = new CoverageOverlay(simulator.coverage());
@@ -332,6 +345,7 @@ public final class StandaloneSimulator implements AutoCloseable {
         () -> {
           simulator.coverage(overlay);
           simulator.interventions(scenarios);
+          fromFile.forEach(scenarios::add);
         };
     install.run();
     simulator.addExchangeListener(journal);
@@ -358,6 +372,12 @@ public final class StandaloneSimulator implements AutoCloseable {
         token,
         new InetSocketAddress(InetAddress.getByName(config.controlHost()), config.controlPort()),
         extra);
+  }
+
+  /** The scenarios of {@code scenarios-file}, none without one. */
+  private static List<io.dccsim.sim.scenario.ScenarioDefinition> scenariosFromFile(
+      SimulatorConfig config) {
+    return config.scenariosFile().map(io.dccsim.sim.control.ScenarioFile::read).orElse(List.of());
   }
 
   /** Whether the test Users' keys are offered: by {@code org-crypto}, and the SMKI address. */

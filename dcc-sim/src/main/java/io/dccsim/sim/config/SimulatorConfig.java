@@ -56,7 +56,8 @@ public record SimulatorConfig(
     io.dccsim.smki.extract.ExtractScheduleSpec extractSchedule,
     Path extractDir,
     Map<io.dccsim.core.value.Eui64, io.dccsim.core.value.UserRole> users,
-    Optional<Path> pkiImport) {
+    Optional<Path> pkiImport,
+    Optional<Path> scenariosFile) {
 
   /** Validates and copies. */
   public SimulatorConfig {
@@ -203,6 +204,13 @@ public record SimulatorConfig(
               + " start: its Users sign with their own keys, its dspXmlSign key for dcc-eui signs"
               + " the answers"
         });
+    k.put(
+        "scenarios-file",
+        new String[] {
+          "",
+          "a JSON file of scenarios (as POST /control/scenarios takes them: faults, canned answers"
+              + " for any SR) installed at start and after each reset"
+        });
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -289,7 +297,8 @@ public record SimulatorConfig(
                 ? data.resolve("extracts")
                 : path("extract-dir", v.get("extract-dir").strip()),
             users(v.get("users")),
-            optional(v, "pki-import").map(f -> path("pki-import", f.strip())));
+            optional(v, "pki-import").map(f -> path("pki-import", f.strip())),
+            optional(v, "scenarios-file").map(f -> path("scenarios-file", f.strip())));
     c.checkPairs();
     c.checkControl();
     c.checkTls();

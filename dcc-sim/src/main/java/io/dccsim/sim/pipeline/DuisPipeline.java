@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.w3c.dom.Document;
 
 /**
  * The request pipeline, stage by stage: read (400), authenticate the signer (E1), authorise (E1,
@@ -184,12 +183,19 @@ public final class DuisPipeline implements RequestProcessor {
           request, facts, c.responseCode(), NoBody.INSTANCE, false, Verdict.INTERVENED, reason);
     }
     Intervention.CannedResponse canned = (Intervention.CannedResponse) effect;
-    Document fragment = xml.parse(canned.bodyElementXml().getBytes(StandardCharsets.UTF_8));
+    String body =
+        io.dccsim.sim.scenario.AnswerTemplate.fill(
+            canned.bodyElementXml(),
+            request.requestId(),
+            request.serviceReferenceVariant(),
+            clock.instant());
     return signed(
         request,
         facts,
         canned.responseCode(),
-        RawResponseBody.of(request.serviceReferenceVariant(), fragment.getDocumentElement()),
+        RawResponseBody.of(
+            request.serviceReferenceVariant(),
+            io.dccsim.sim.scenario.AnswerTemplate.element(xml, body)),
         false,
         Verdict.INTERVENED,
         reason);

@@ -66,7 +66,10 @@ public sealed interface Effect {
     return new ResponseCode(responseCode);
   }
 
-  /** Answers with a signed DUIS response carrying this code and this SR-specific body element. */
+  /**
+   * Answers with a signed DUIS response carrying this code and this SR-specific body element, whose
+   * {@link AnswerTemplate} placeholders are filled from the request.
+   */
   static Effect cannedResponse(String responseCode, String bodyElementXml) {
     return new CannedResponse(responseCode, bodyElementXml);
   }
@@ -182,6 +185,8 @@ public sealed interface Effect {
     public CannedResponse {
       code = checkCode(code);
       Objects.requireNonNull(bodyElementXml, "bodyElementXml");
+      AnswerTemplate.check(bodyElementXml);
+      AnswerTemplate.checkWellFormed(bodyElementXml);
     }
 
     @Override
