@@ -29,6 +29,8 @@ public final class ExchangePattern {
 
   private final String path;
   private final String serviceReference;
+  private final String variant;
+  private final Eui64 target;
   private final String postcode;
   private final String uprn;
   private final Eui64 originator;
@@ -42,6 +44,8 @@ public final class ExchangePattern {
   private ExchangePattern(Draft d) {
     this.path = d.path;
     this.serviceReference = d.serviceReference;
+    this.variant = d.variant;
+    this.target = d.target;
     this.postcode = d.postcode;
     this.uprn = d.uprn;
     this.originator = d.originator;
@@ -57,6 +61,8 @@ public final class ExchangePattern {
   private static final class Draft {
     String path;
     String serviceReference;
+    String variant;
+    Eui64 target;
     String postcode;
     String uprn;
     Eui64 originator;
@@ -71,6 +77,8 @@ public final class ExchangePattern {
       if (from != null) {
         path = from.path;
         serviceReference = from.serviceReference;
+        variant = from.variant;
+        target = from.target;
         postcode = from.postcode;
         uprn = from.uprn;
         originator = from.originator;
@@ -121,6 +129,21 @@ public final class ExchangePattern {
   public ExchangePattern forServiceReference(String serviceReference) {
     String changed = Objects.requireNonNull(serviceReference, "serviceReference").strip();
     return with(d -> d.serviceReference = changed);
+  }
+
+  /** Only requests for this Service Reference Variant, e.g. {@code 8.14.1}. */
+  public ExchangePattern forVariant(String serviceReferenceVariant) {
+    String changed =
+        io.dccsim.core.value.ServiceReferenceVariant.parse(
+                Objects.requireNonNull(serviceReferenceVariant, "serviceReferenceVariant").strip())
+            .toString();
+    return with(d -> d.variant = changed);
+  }
+
+  /** Only requests whose RequestID names this target: a device, or the DCC. */
+  public ExchangePattern to(Eui64 target) {
+    Objects.requireNonNull(target, "target");
+    return with(d -> d.target = target);
   }
 
   /** Only requests for this postcode; spacing and case do not matter ({@code m220rr}). */
@@ -221,6 +244,16 @@ public final class ExchangePattern {
         "service reference",
         serviceReference,
         fact(exchange, f -> f.serviceReference().orElse(null)));
+    check(
+        out,
+        "service reference variant",
+        variant,
+        fact(exchange, f -> f.serviceReferenceVariant().orElse(null)));
+    check(
+        out,
+        "target",
+        target == null ? null : target.toString(),
+        fact(exchange, f -> f.requestId().map(ExchangePattern::targetOf).orElse(null)));
     check(out, "postcode", postcode, fact(exchange, f -> f.postcode().orElse(null)));
     check(
         out,
@@ -249,6 +282,15 @@ public final class ExchangePattern {
       out.add("sequence: expected after " + afterSequence + " but was " + exchange.sequence());
     }
     return out;
+  }
+
+  /** The target EUI of a RequestID's text, or the text itself when it is not one. */
+  private static String targetOf(String requestId) {
+    try {
+      return io.dccsim.core.value.RequestId.parse(requestId).target().toString();
+    } catch (IllegalArgumentException e) {
+      return requestId;
+    }
   }
 
   /** A short description, e.g. {@code SR 12.1 requests for postcode M22 0RR from 90-B3-...}. */

@@ -6,6 +6,7 @@ import static io.dccsim.sim.journal.SyntheticExchanges.SUPPLIER;
 import static io.dccsim.sim.journal.SyntheticExchanges.T0;
 import static io.dccsim.sim.journal.SyntheticExchanges.wanMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.sim.journal.internal.PostcodeKey;
 import io.dccsim.sim.spi.Exchange;
@@ -27,6 +28,24 @@ class ExchangePatternTest {
                 .withResponseCode("I0")
                 .describe())
         .isEqualTo("SR 12.1 requests for postcode M22 0RR from " + SUPPLIER + " answered I0");
+  }
+
+  @Test
+  void matchesTheVariantAndTheRequestIdsTarget() {
+    Exchange e = SyntheticExchanges.wanMatrix(1, SUPPLIER, "M22 0RR", "I0", T0);
+    io.dccsim.core.value.Eui64 dcc = io.dccsim.core.value.Eui64.parse("90-b3-d5-1f-30-00-00-02");
+    assertThat(ExchangePattern.anyExchange().forVariant("12.1").to(dcc).matches(e)).isTrue();
+    assertThat(ExchangePattern.anyExchange().forVariant("8.14.1").mismatches(e))
+        .containsExactly("service reference variant: expected 8.14.1 but was 12.1");
+    assertThat(
+            ExchangePattern.anyExchange()
+                .to(io.dccsim.core.value.Eui64.parse("00-0D-6F-00-00-00-10-05"))
+                .mismatches(e))
+        .singleElement()
+        .asString()
+        .startsWith("target: expected 00-0D-6F-00-00-00-10-05 but was 90-B3-D5-1F-30-00-00-02");
+    assertThatThrownBy(() -> ExchangePattern.anyExchange().forVariant("eight"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

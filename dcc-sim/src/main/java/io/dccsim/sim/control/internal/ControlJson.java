@@ -37,6 +37,8 @@ public final class ControlJson {
       Set.of(
           "path",
           "sr",
+          "srv",
+          "target",
           "postcode",
           "uprn",
           "originator",
@@ -188,6 +190,8 @@ public final class ControlJson {
             switch (f.getKey()) {
               case "path" -> p.onPath(v);
               case "sr" -> p.forServiceReference(v);
+              case "srv" -> p.forVariant(v);
+              case "target" -> p.to(Eui64.parse(v));
               case "postcode" -> p.forPostcode(v);
               case "uprn" -> p.forUprn(v);
               case "originator" -> p.from(Eui64.parse(v));
