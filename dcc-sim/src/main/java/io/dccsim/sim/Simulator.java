@@ -119,10 +119,12 @@ public final class Simulator implements AutoCloseable {
   private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   private final SimulatorMetrics metrics = new SimulatorMetrics();
   private final DuisServer server;
+  private final ServiceCatalogue catalogue;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
     this.signatureChecks = b.signatureChecks;
+    this.catalogue = b.catalogue;
     this.clock =
         b.clock != null ? b.clock : SimulatedClock.offset(Clock.systemUTC(), Duration.ZERO);
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
@@ -382,6 +384,11 @@ public final class Simulator implements AutoCloseable {
     boolean known = users.roleOf(eui).isPresent();
     users.remove(eui);
     return known;
+  }
+
+  /** The service catalogue requests are checked against. */
+  public ServiceCatalogue catalogue() {
+    return catalogue;
   }
 
   /** The registry of Users (add more users here). */

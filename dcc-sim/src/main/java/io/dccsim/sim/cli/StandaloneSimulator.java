@@ -366,7 +366,7 @@ public final class StandaloneSimulator implements AutoCloseable {
                 clock.set(Clock.systemUTC().instant());
               }
             });
-    state.userCredentials(simulator.userCredentials());
+    state.userCredentials(simulator.userCredentials()).catalogue(simulator.catalogue());
     return ControlServer.start(
         state,
         token,

@@ -28,6 +28,8 @@ public final class HarnessState implements ControlledSimulator {
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
+  private volatile io.dccsim.core.message.ServiceCatalogue catalogue =
+      io.dccsim.core.message.ServiceCatalogue.duis54();
 
   /**
    * State over these parts. The clock's instant and rate now are what {@link #reset()} restores.
@@ -141,6 +143,22 @@ public final class HarnessState implements ControlledSimulator {
   @Override
   public Optional<UserRegistry> users() {
     return users;
+  }
+
+  @Override
+  public io.dccsim.core.message.ServiceCatalogue catalogue() {
+    return catalogue;
+  }
+
+  /**
+   * The catalogue the control API serves: the simulator's own (default: DUIS 5.4's). Set once,
+   * before the API serves requests.
+   *
+   * @return this
+   */
+  public HarnessState catalogue(io.dccsim.core.message.ServiceCatalogue catalogue) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    return this;
   }
 
   @Override

@@ -127,6 +127,25 @@ class CatalogueCommandTest {
   }
 
   @Test
+  void theControlApiServesTheCatalogueTheSimulatorWasBuiltWith() throws Exception {
+    BearerToken token = BearerToken.of("catalogue-token-0123456789");
+    HarnessState state =
+        HarnessState.create(10, SimulatedClock.fixed(Instant.parse("2021-07-01T09:00:00Z")))
+            .catalogue(ServiceCatalogue.standard());
+    ControlResponse served =
+        new ControlApi(state, token)
+            .handle(
+                new ControlRequest(
+                    "GET",
+                    "/control/catalogue",
+                    Optional.of(token.authorizationHeader()),
+                    new byte[0]));
+    assertThat(JSON.readTree(served.body()))
+        .isEqualTo(CatalogueListing.json(ServiceCatalogue.standard()))
+        .isNotEqualTo(CatalogueListing.json(ServiceCatalogue.duis54()));
+  }
+
+  @Test
   void refusesAnUnknownFormat() {
     CommandLine line = DccSimCommand.commandLine();
     line.setErr(new PrintWriter(new StringWriter()));

@@ -86,7 +86,7 @@ public final class RunningSimulator implements AutoCloseable {
                 // through the handle: put the harness's own back.
                 install.run();
               });
-      state.userCredentials(simulator.userCredentials());
+      state.userCredentials(simulator.userCredentials()).catalogue(simulator.catalogue());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))
