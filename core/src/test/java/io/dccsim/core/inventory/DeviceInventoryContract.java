@@ -249,6 +249,80 @@ public abstract class DeviceInventoryContract {
     }
   }
 
+  /**
+   * A seeded random mix of every operation, checked after each step against a plain map of the
+   * devices that should be held, lookups included.
+   */
+  @Test
+  void randomOperationsAgreeWithAPlainModel() {
+    List<SyntheticEstate.Premises> premises = estate(30);
+    List<Device> pool = premises.stream().flatMap(p -> p.devices().stream()).toList();
+    java.util.TreeMap<Eui64, Device> model = new java.util.TreeMap<>();
+    java.util.Random random = new java.util.Random(1426L);
+    DeviceStatus[] statuses = DeviceStatus.values();
+    for (int step = 0; step < 300; step++) {
+      Device d = pool.get(random.nextInt(pool.size()));
+      switch (random.nextInt(5)) {
+        case 0 -> {
+          if (model.containsKey(d.eui())) {
+            assertThatThrownBy(() -> inventory.add(d)).isInstanceOf(DuplicateDeviceException.class);
+          } else {
+            inventory.add(d);
+            model.put(d.eui(), d);
+          }
+        }
+        case 1 -> {
+          DeviceStatus s = statuses[random.nextInt(statuses.length)];
+          Optional<Device> expected =
+              Optional.ofNullable(model.computeIfPresent(d.eui(), (k, v) -> v.withStatus(s)));
+          assertThat(inventory.updateStatus(d.eui(), s)).isEqualTo(expected);
+        }
+        case 2 -> assertThat(inventory.remove(d.eui())).isEqualTo(model.remove(d.eui()) != null);
+        case 3 -> {
+          SyntheticEstate.Premises to = premises.get(random.nextInt(premises.size()));
+          Device moved =
+              d.withPremises(
+                  random.nextBoolean() ? List.of(to.mprn()) : List.of(to.mpan(), to.mprn()),
+                  random.nextBoolean() ? Optional.of(to.uprn()) : Optional.empty(),
+                  to.postcode(),
+                  to.addressIdentifier(),
+                  to.region());
+          Optional<Device> old = Optional.ofNullable(model.get(d.eui()));
+          old.ifPresent(o -> model.put(d.eui(), moved));
+          assertThat(inventory.replace(moved)).isEqualTo(old);
+        }
+        default -> {
+          List<Device> batch = pool.subList(random.nextInt(pool.size() - 3), pool.size());
+          List<Device> some = batch.subList(0, 3);
+          if (some.stream().anyMatch(x -> model.containsKey(x.eui()))) {
+            assertThatThrownBy(() -> inventory.addAll(some))
+                .isInstanceOf(DuplicateDeviceException.class);
+          } else {
+            assertThat(inventory.addAll(some)).isEqualTo(3);
+            some.forEach(x -> model.put(x.eui(), x));
+          }
+        }
+      }
+      SyntheticEstate.Premises probe = premises.get(random.nextInt(premises.size()));
+      assertThat(inventory.count()).isEqualTo(model.size());
+      assertThat(inventory.find(d.eui())).isEqualTo(Optional.ofNullable(model.get(d.eui())));
+      assertThat(inventory.findByUprn(probe.uprn()))
+          .containsExactlyElementsOf(
+              model.values().stream()
+                  .filter(x -> x.uprn().equals(Optional.of(probe.uprn())))
+                  .toList());
+      assertThat(inventory.findByMpxn(probe.mprn()))
+          .containsExactlyElementsOf(
+              model.values().stream().filter(x -> x.mpxns().contains(probe.mprn())).toList());
+      assertThat(inventory.findByPostcode(probe.postcode()))
+          .containsExactlyElementsOf(
+              model.values().stream().filter(x -> x.postcode().equals(probe.postcode())).toList());
+    }
+    List<Device> scanned = new ArrayList<>();
+    inventory.scan(scanned::add);
+    assertThat(scanned).containsExactlyElementsOf(model.values());
+  }
+
   @Test
   void concurrentAddsOfOneEuiLetExactlyOneWin() throws Exception {
     Device esme = estate(1).get(0).devices().get(0);
