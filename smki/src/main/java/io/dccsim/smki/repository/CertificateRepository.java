@@ -92,6 +92,15 @@ public interface CertificateRepository extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Where the store also keeps the Smart Metering Inventory (the devices the DCC knows), if it
+   * does: a database does, in the same database as the certificates; an in-memory repository does
+   * not (use {@link io.dccsim.core.inventory.InMemoryDeviceInventory} there).
+   */
+  default java.util.Optional<io.dccsim.core.inventory.DeviceInventory> deviceInventory() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases connections and files. */
   @Override
   void close();

@@ -67,6 +67,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   private final boolean inMemoryH2;
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final JdbcDeviceInventory devices;
 
   private JdbcCertificateRepository(
       RepositoryConfig config, HikariDataSource pool, boolean syncWrites, boolean inMemoryH2) {
@@ -74,6 +75,13 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     this.pool = pool;
     this.syncWrites = syncWrites;
     this.inMemoryH2 = inMemoryH2;
+    this.devices =
+        new JdbcDeviceInventory(
+            pool::getConnection,
+            this::ensureOpen,
+            syncWrites,
+            config.batchSize(),
+            config.scanPageSize());
   }
 
   /** Opens (creating or migrating) the database {@code config} describes. */
@@ -810,6 +818,14 @@ public final class JdbcCertificateRepository implements CertificateRepository {
               });
         }
       };
+
+  // ---- the Smart Metering Inventory ----
+
+  /** The device inventory in this repository's database, over the same pool. */
+  @Override
+  public Optional<io.dccsim.core.inventory.DeviceInventory> deviceInventory() {
+    return Optional.of(devices);
+  }
 
   // ---- lifecycle ----
 

@@ -86,6 +86,23 @@ public abstract class CertificateRepositoryContract {
     return true;
   }
 
+  // ---- the device inventory ----
+
+  @Test
+  void aDatabaseOffersADeviceInventoryBesideTheCertificates() {
+    if (!keepsSimulatorState()) {
+      assertThat(repo.deviceInventory()).isEmpty();
+      return;
+    }
+    io.dccsim.core.inventory.DeviceInventory devices = repo.deviceInventory().orElseThrow();
+    var esme = io.dccsim.core.inventory.SyntheticEstate.devices(1, 1L).get(0);
+    assertThat(devices.count()).isZero();
+    devices.add(esme);
+    assertThat(repo.deviceInventory().orElseThrow().find(esme.eui())).hasValue(esme);
+    assertThat(repo.count()).isZero();
+    assertThat(repo.lastSequence()).isZero(); // devices are not in the certificate change feed
+  }
+
   // ---- DUIS request counters ----
 
   @Test

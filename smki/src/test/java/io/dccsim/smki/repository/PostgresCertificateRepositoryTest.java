@@ -51,6 +51,7 @@ class PostgresCertificateRepositoryTest extends CertificateRepositoryContract {
       s.execute("SET search_path TO " + SCHEMA);
       s.execute("TRUNCATE smki_certificate, smki_certificate_change");
       s.execute("UPDATE smki_change_sequence SET last_seq = 0");
+      s.execute("TRUNCATE smi_device_mpxn, smi_device");
     } catch (SQLException e) {
       repo.close();
       throw new IllegalStateException("Cannot empty schema " + SCHEMA, e);

@@ -1,0 +1,9 @@
+package io.dccsim.core.inventory;
+
+class InMemoryDeviceInventoryTest extends DeviceInventoryContract {
+
+  @Override
+  protected DeviceInventory newInventory() {
+    return new InMemoryDeviceInventory();
+  }
+}

@@ -1,0 +1,539 @@
+package io.dccsim.smki.repository;
+
+import io.dccsim.core.inventory.Connectivity;
+import io.dccsim.core.inventory.Device;
+import io.dccsim.core.inventory.DeviceInventory;
+import io.dccsim.core.inventory.DeviceStatus;
+import io.dccsim.core.inventory.DeviceType;
+import io.dccsim.core.inventory.DuplicateDeviceException;
+import io.dccsim.core.inventory.FirmwareStatus;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.Postcode;
+import io.dccsim.core.value.Uprn;
+import io.dccsim.core.wan.CspRegion;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The {@link DeviceInventory} kept in the certificate repository's database (tables {@code
+ * smi_device} and {@code smi_device_mpxn}, migration V5), over the repository's connection pool.
+ * Obtain it from {@link CertificateRepository#deviceInventory()}; it lives as long as the
+ * repository.
+ *
+ * <p>Each call is one transaction. A duplicate EUI-64 is found by looking before inserting and, if
+ * another writer got there first, by the primary key's unique violation. {@link #addAll} checks and
+ * inserts in batches of the repository's batch size, all in one transaction, so a load is all or
+ * nothing. On H2 file stores that sync each write, every write is forced to disk before it returns.
+ * Scans read pages by keyset on the EUI-64 key, with no connection held while the sink runs.
+ */
+final class JdbcDeviceInventory implements DeviceInventory {
+
+  /** Where connections come from. */
+  @FunctionalInterface
+  interface Connections {
+    Connection get() throws SQLException;
+  }
+
+  private static final String COLUMNS =
+      "d.device_eui, d.device_type, d.status, d.manufacturer, d.model, d.firmware_version,"
+          + " d.firmware_status, d.smets_chts_version, d.gbcs_version, d.uprn, d.postcode,"
+          + " d.address_identifier, d.csp_region, d.han_variant, d.connectivity, d.supplier_eui,"
+          + " d.network_operator_eui";
+  private static final String INSERT =
+      "INSERT INTO smi_device (device_eui, device_type, status, manufacturer, model,"
+          + " firmware_version, firmware_status, smets_chts_version, gbcs_version, uprn, postcode,"
+          + " address_identifier, csp_region, han_variant, connectivity, supplier_eui,"
+          + " network_operator_eui) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE =
+      "UPDATE smi_device SET device_type = ?, status = ?, manufacturer = ?, model = ?,"
+          + " firmware_version = ?, firmware_status = ?, smets_chts_version = ?, gbcs_version = ?,"
+          + " uprn = ?, postcode = ?, address_identifier = ?, csp_region = ?, han_variant = ?,"
+          + " connectivity = ?, supplier_eui = ?, network_operator_eui = ? WHERE device_eui = ?";
+  private static final int MAX_IN_LIST = 1_000;
+
+  private final Connections connections;
+  private final Runnable ensureOpen;
+  private final boolean syncWrites;
+  private final int batchSize;
+  private final int pageSize;
+
+  JdbcDeviceInventory(
+      Connections connections,
+      Runnable ensureOpen,
+      boolean syncWrites,
+      int batchSize,
+      int scanPageSize) {
+    this.connections = connections;
+    this.ensureOpen = ensureOpen;
+    this.syncWrites = syncWrites;
+    this.batchSize = Math.min(batchSize, MAX_IN_LIST);
+    this.pageSize = Math.min(scanPageSize, MAX_IN_LIST);
+  }
+
+  // ---- plumbing ----
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Another writer inserted one of these EUI-64s while this transaction ran. */
+  private static final class LostRace extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Eui64> candidates;
+
+    LostRace(List<Eui64> candidates, SQLException cause) {
+      super(cause);
+      this.candidates = candidates;
+    }
+  }
+
+  private <T> T read(String what, Work<T> work) {
+    ensureOpen.run();
+    try (Connection c = connections.get()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new CertificateRepositoryException(what + " failed", e);
+    }
+  }
+
+  private <T> T write(String what, Work<T> work) {
+    ensureOpen.run();
+    try {
+      try (Connection c = connections.get()) {
+        T result;
+        c.setAutoCommit(false);
+        try {
+          result = work.run(c);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          try {
+            c.rollback();
+          } catch (SQLException r) {
+            e.addSuppressed(r);
+          }
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+        if (syncWrites) {
+          try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+          }
+        }
+        return result;
+      } catch (SQLException e) {
+        throw new CertificateRepositoryException(what + " failed", e);
+      }
+    } catch (LostRace race) {
+      for (Eui64 eui : race.candidates) {
+        if (find(eui).isPresent()) {
+          throw new DuplicateDeviceException(eui);
+        }
+      }
+      throw new CertificateRepositoryException(what + " failed", race.getCause());
+    }
+  }
+
+  private static boolean uniqueViolation(SQLException e) {
+    for (SQLException s = e; s != null; s = s.getNextException()) {
+      if ("23505".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String key(Eui64 eui) {
+    return eui.toCompactHex();
+  }
+
+  // ---- reads ----
+
+  @Override
+  public Optional<Device> find(Eui64 eui) {
+    Objects.requireNonNull(eui, "eui");
+    return read("Finding device " + eui, c -> select(c, key(eui), false));
+  }
+
+  private static Optional<Device> select(Connection c, String key, boolean forUpdate)
+      throws SQLException {
+    List<Device> found =
+        query(
+            c,
+            "SELECT "
+                + COLUMNS
+                + " FROM smi_device d WHERE d.device_eui = ?"
+                + (forUpdate ? " FOR UPDATE" : ""),
+            key);
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public List<Device> findByUprn(Uprn uprn) {
+    Objects.requireNonNull(uprn, "uprn");
+    return read(
+        "Finding the devices at UPRN " + uprn,
+        c ->
+            query(
+                c,
+                "SELECT " + COLUMNS + " FROM smi_device d WHERE d.uprn = ? ORDER BY d.device_eui",
+                uprn.value()));
+  }
+
+  @Override
+  public List<Device> findByMpxn(String mpxn) {
+    Objects.requireNonNull(mpxn, "mpxn");
+    return read(
+        "Finding the devices of MPxN " + mpxn,
+        c ->
+            query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM smi_device d JOIN smi_device_mpxn m ON m.device_eui = d.device_eui"
+                    + " WHERE m.mpxn = ? ORDER BY d.device_eui",
+                mpxn));
+  }
+
+  @Override
+  public List<Device> findByPostcode(Postcode postcode) {
+    Objects.requireNonNull(postcode, "postcode");
+    return read(
+        "Finding the devices at " + postcode,
+        c ->
+            query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM smi_device d WHERE d.postcode = ? ORDER BY d.device_eui",
+                postcode.toString()));
+  }
+
+  @Override
+  public long count() {
+    return read(
+        "Counting devices",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM smi_device");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public long scan(Consumer<Device> sink) {
+    Objects.requireNonNull(sink, "sink");
+    long delivered = 0;
+    String after = "";
+    while (true) {
+      String from = after;
+      List<Device> page =
+          read(
+              "Scanning devices",
+              c ->
+                  query(
+                      c,
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM smi_device d WHERE d.device_eui > ? ORDER BY d.device_eui"
+                          + " LIMIT "
+                          + pageSize,
+                      from));
+      for (Device d : page) {
+        sink.accept(d);
+        delivered++;
+      }
+      if (page.size() < pageSize) {
+        return delivered;
+      }
+      after = key(page.get(page.size() - 1).eui());
+    }
+  }
+
+  /** The devices a query over {@link #COLUMNS} selects, in its order, with their MPxNs. */
+  private static List<Device> query(Connection c, String sql, Object arg) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, arg);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Object[] row = new Object[17];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = i == 9 ? (Object) nullableLong(rs, i + 1) : rs.getString(i + 1);
+          }
+          rows.add(row);
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<String>> mpxns = mpxns(c, rows.stream().map(r -> (String) r[0]).toList());
+    List<Device> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      out.add(device(r, mpxns.getOrDefault((String) r[0], List.of())));
+    }
+    return out;
+  }
+
+  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Map<String, List<String>> mpxns(Connection c, List<String> keys)
+      throws SQLException {
+    Map<String, List<String>> out = new HashMap<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT device_eui, mpxn FROM smi_device_mpxn WHERE device_eui IN (");
+    for (int i = 0; i < keys.size(); i++) {
+      sql.append(i == 0 ? "?" : ",?");
+    }
+    sql.append(") ORDER BY device_eui, position");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < keys.size(); i++) {
+        ps.setString(i + 1, keys.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Device device(Object[] r, List<String> mpxns) {
+    try {
+      return new Device(
+          Eui64.parse((String) r[0]),
+          DeviceType.fromDuisText((String) r[1]).orElseThrow(),
+          DeviceStatus.fromDuisText((String) r[2]).orElseThrow(),
+          (String) r[3],
+          (String) r[4],
+          (String) r[5],
+          FirmwareStatus.fromDuisText((String) r[6]).orElseThrow(),
+          (String) r[7],
+          (String) r[8],
+          mpxns,
+          Optional.ofNullable((Long) r[9]).map(Uprn::of),
+          Postcode.parse((String) r[10]),
+          (String) r[11],
+          CspRegion.fromXmlText((String) r[12]).orElseThrow(),
+          (String) r[13],
+          Optional.ofNullable((String) r[14]).map(s -> Connectivity.fromDuisText(s).orElseThrow()),
+          Optional.ofNullable((String) r[15]).map(Eui64::parse),
+          Optional.ofNullable((String) r[16]).map(Eui64::parse));
+    } catch (RuntimeException e) {
+      throw new CertificateRepositoryException(
+          "The stored device " + r[0] + " is not a valid device: " + e.getMessage(), e);
+    }
+  }
+
+  // ---- writes ----
+
+  @Override
+  public void add(Device device) {
+    Objects.requireNonNull(device, "device");
+    write(
+        "Adding device " + device.eui(),
+        c -> {
+          if (select(c, key(device.eui()), false).isPresent()) {
+            throw new DuplicateDeviceException(device.eui());
+          }
+          insert(c, List.of(device));
+          return null;
+        });
+  }
+
+  @Override
+  public int addAll(List<Device> devices) {
+    List<Device> copy = List.copyOf(devices);
+    Set<Eui64> seen = new HashSet<>();
+    for (Device d : copy) {
+      if (!seen.add(d.eui())) {
+        throw new DuplicateDeviceException(d.eui());
+      }
+    }
+    if (copy.isEmpty()) {
+      return 0;
+    }
+    return write(
+        "Adding " + copy.size() + " devices",
+        c -> {
+          for (int from = 0; from < copy.size(); from += batchSize) {
+            List<Device> batch = copy.subList(from, Math.min(copy.size(), from + batchSize));
+            Optional<Eui64> held = firstHeld(c, batch);
+            if (held.isPresent()) {
+              throw new DuplicateDeviceException(held.get());
+            }
+            insert(c, batch);
+          }
+          return copy.size();
+        });
+  }
+
+  private static Optional<Eui64> firstHeld(Connection c, List<Device> batch) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT device_eui FROM smi_device WHERE device_eui IN (");
+    for (int i = 0; i < batch.size(); i++) {
+      sql.append(i == 0 ? "?" : ",?");
+    }
+    sql.append(')');
+    Set<String> held = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < batch.size(); i++) {
+        ps.setString(i + 1, key(batch.get(i).eui()));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          held.add(rs.getString(1));
+        }
+      }
+    }
+    return batch.stream().map(Device::eui).filter(e -> held.contains(key(e))).findFirst();
+  }
+
+  private static void insert(Connection c, List<Device> batch) throws SQLException {
+    try {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        for (Device d : batch) {
+          ps.setString(1, key(d.eui()));
+          setFields(ps, 2, d);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    } catch (SQLException e) {
+      if (uniqueViolation(e)) {
+        throw new LostRace(batch.stream().map(Device::eui).toList(), e);
+      }
+      throw e;
+    }
+    insertMpxns(c, batch);
+  }
+
+  private static void insertMpxns(Connection c, List<Device> devices) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO smi_device_mpxn (device_eui, position, mpxn) VALUES (?, ?, ?)")) {
+      int rows = 0;
+      for (Device d : devices) {
+        for (int i = 0; i < d.mpxns().size(); i++) {
+          ps.setString(1, key(d.eui()));
+          ps.setShort(2, (short) i);
+          ps.setString(3, d.mpxns().get(i));
+          ps.addBatch();
+          rows++;
+        }
+      }
+      if (rows > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** Sets the sixteen columns after the key, from {@code first}. */
+  private static void setFields(PreparedStatement ps, int first, Device d) throws SQLException {
+    int i = first;
+    ps.setString(i++, d.type().duisText());
+    ps.setString(i++, d.status().duisText());
+    ps.setString(i++, d.manufacturer());
+    ps.setString(i++, d.model());
+    ps.setString(i++, d.firmwareVersion());
+    ps.setString(i++, d.firmwareStatus().duisText());
+    ps.setString(i++, d.smetsChtsVersion());
+    ps.setString(i++, d.gbcsVersion());
+    if (d.uprn().isPresent()) {
+      ps.setLong(i++, d.uprn().get().value());
+    } else {
+      ps.setNull(i++, Types.BIGINT);
+    }
+    ps.setString(i++, d.postcode().toString());
+    ps.setString(i++, d.addressIdentifier());
+    ps.setString(i++, d.cspRegion().xmlText());
+    ps.setString(i++, d.hanVariant());
+    ps.setString(i++, d.connectivity().map(Connectivity::duisText).orElse(null));
+    ps.setString(i++, d.supplier().map(JdbcDeviceInventory::key).orElse(null));
+    ps.setString(i, d.networkOperator().map(JdbcDeviceInventory::key).orElse(null));
+  }
+
+  @Override
+  public Optional<Device> replace(Device device) {
+    Objects.requireNonNull(device, "device");
+    return write(
+        "Replacing device " + device.eui(),
+        c -> {
+          Optional<Device> old = select(c, key(device.eui()), true);
+          if (old.isEmpty()) {
+            return old;
+          }
+          try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            setFields(ps, 1, device);
+            ps.setString(17, key(device.eui()));
+            ps.executeUpdate();
+          }
+          deleteMpxns(c, device.eui());
+          insertMpxns(c, List.of(device));
+          return old;
+        });
+  }
+
+  @Override
+  public Optional<Device> updateStatus(Eui64 eui, DeviceStatus status) {
+    Objects.requireNonNull(eui, "eui");
+    Objects.requireNonNull(status, "status");
+    return write(
+        "Setting the status of device " + eui,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE smi_device SET status = ? WHERE device_eui = ?")) {
+            ps.setString(1, status.duisText());
+            ps.setString(2, key(eui));
+            if (ps.executeUpdate() == 0) {
+              return Optional.empty();
+            }
+          }
+          return select(c, key(eui), false);
+        });
+  }
+
+  @Override
+  public boolean remove(Eui64 eui) {
+    Objects.requireNonNull(eui, "eui");
+    return write(
+        "Removing device " + eui,
+        c -> {
+          deleteMpxns(c, eui);
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM smi_device WHERE device_eui = ?")) {
+            ps.setString(1, key(eui));
+            return ps.executeUpdate() > 0;
+          }
+        });
+  }
+
+  private static void deleteMpxns(Connection c, Eui64 eui) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM smi_device_mpxn WHERE device_eui = ?")) {
+      ps.setString(1, key(eui));
+      ps.executeUpdate();
+    }
+  }
+}
