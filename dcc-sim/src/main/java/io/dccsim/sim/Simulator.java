@@ -120,6 +120,7 @@ public final class Simulator implements AutoCloseable {
   private final SimulatorMetrics metrics = new SimulatorMetrics();
   private final DuisServer server;
   private final ServiceCatalogue catalogue;
+  private final io.dccsim.core.inventory.DeviceInventory inventory;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
@@ -130,6 +131,7 @@ public final class Simulator implements AutoCloseable {
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
     this.ownsRepository = b.repository == null;
     this.repository = b.repository != null ? b.repository : new InMemoryCertificateRepository();
+    this.inventory = inventoryOf(b, repository);
     this.dccEui = b.dccEui;
     this.dcc =
         b.dccCredential != null
@@ -176,7 +178,10 @@ public final class Simulator implements AutoCloseable {
             new SignerAuthentication(
                 new RepositoryCertificateResolver(repository), replays, b.signatureChecks),
             new Authorisation(users, b.catalogue),
-            new TargetCheck(dccEui, b.catalogue, b.devices),
+            new TargetCheck(
+                dccEui,
+                b.catalogue,
+                b.devices != null ? b.devices : device -> inventory.find(device).isPresent()),
             List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
             interventions::get,
             new ResponseWriter(
@@ -386,6 +391,33 @@ public final class Simulator implements AutoCloseable {
     return known;
   }
 
+  /**
+   * The builder's inventory, else the store's where it keeps one, else one in memory; filled with
+   * the synthetic estate when it is empty (unless the builder asked for none).
+   */
+  private static io.dccsim.core.inventory.DeviceInventory inventoryOf(
+      Builder b, CertificateRepository repository) {
+    io.dccsim.core.inventory.DeviceInventory chosen =
+        b.inventory != null
+            ? b.inventory
+            : repository
+                .deviceInventory()
+                .orElseGet(io.dccsim.core.inventory.InMemoryDeviceInventory::new);
+    if (b.syntheticPremises > 0 && chosen.count() == 0) {
+      chosen.addAll(
+          io.dccsim.core.inventory.SyntheticEstate.devices(b.syntheticPremises, ESTATE_SEED));
+    }
+    return chosen;
+  }
+
+  /** The seed of the synthetic estate: the same devices in every run. */
+  private static final long ESTATE_SEED = 2021L;
+
+  /** The device inventory (the DCC's Smart Metering Inventory) target checks look devices up in. */
+  public io.dccsim.core.inventory.DeviceInventory inventory() {
+    return inventory;
+  }
+
   /** The service catalogue requests are checked against. */
   public ServiceCatalogue catalogue() {
     return catalogue;
@@ -486,6 +518,9 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
+  /** The premises of the synthetic estate an empty inventory gets by default. */
+  public static final int DEFAULT_SYNTHETIC_PREMISES = 300;
+
   /** Configures a {@link Simulator}. */
   public static final class Builder {
     private SimulatedClock clock;
@@ -501,7 +536,9 @@ public final class Simulator implements AutoCloseable {
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
     private ServiceCatalogue catalogue = ServiceCatalogue.duis54();
-    private DeviceDirectory devices = DeviceDirectory.ANY_DEVICE;
+    private DeviceDirectory devices;
+    private io.dccsim.core.inventory.DeviceInventory inventory;
+    private int syntheticPremises = DEFAULT_SYNTHETIC_PREMISES;
     private ServerSettings settings = ServerSettings.defaults();
     private DuisSchema schema;
     private boolean signatureChecks = true;
@@ -628,8 +665,8 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * The devices the DCC knows, for the target check of device Service Requests (default: {@link
-     * DeviceDirectory#ANY_DEVICE}, as the simulator keeps no inventory yet).
+     * The devices the DCC knows, for the target check of device Service Requests (default: those of
+     * the {@link #inventory}); {@link DeviceDirectory#ANY_DEVICE} takes every device as known.
      */
     public Builder devices(DeviceDirectory devices) {
       this.devices = Objects.requireNonNull(devices, "devices");
@@ -645,6 +682,32 @@ public final class Simulator implements AutoCloseable {
     /** The schema requests are validated against (default: core's built-in DUIS schema). */
     public Builder schema(DuisSchema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /**
+     * The device inventory (default: the store's where it keeps one, as H2 and PostgreSQL do, else
+     * one in memory). An empty one is filled with the synthetic estate.
+     */
+    public Builder inventory(io.dccsim.core.inventory.DeviceInventory inventory) {
+      this.inventory = Objects.requireNonNull(inventory, "inventory");
+      return this;
+    }
+
+    /**
+     * How many premises of the synthetic estate (six devices each: ESME, GSME, GPF, CHF, PPMID,
+     * IHD) fill an empty inventory at start (default {@value #DEFAULT_SYNTHETIC_PREMISES}; 0:
+     * none).
+     */
+    public Builder syntheticEstate(int premises) {
+      if (premises < 0 || premises > io.dccsim.core.inventory.SyntheticEstate.MAX_PREMISES) {
+        throw new IllegalArgumentException(
+            "Premises of the synthetic estate: 0 to "
+                + io.dccsim.core.inventory.SyntheticEstate.MAX_PREMISES
+                + ", not "
+                + premises);
+      }
+      this.syntheticPremises = premises;
       return this;
     }
 

@@ -45,7 +45,9 @@ import org.w3c.dom.Element;
  * is a DUIS answer signed by the DCC.
  */
 class CatalogueEnvelopeTest {
-  private static final Eui64 METER = Eui64.parse("00-0D-6F-00-00-00-00-01");
+  // a device of the synthetic estate every simulator's inventory holds by default
+  private static final Eui64 METER =
+      io.dccsim.core.inventory.SyntheticEstate.devices(1, 1L).get(0).eui();
   private static final Map<UserRole, SupplierClient> CLIENTS = new EnumMap<>(UserRole.class);
   private static final List<Exchange> EXCHANGES = new CopyOnWriteArrayList<>();
   private static Simulator dcc;
@@ -229,6 +231,47 @@ class CatalogueEnvelopeTest {
                 .code());
       }
       assertThat(codes).containsExactly(TargetCheck.WRONG_TARGET_CODE, "E11");
+    }
+  }
+
+  @Test
+  void byDefaultTheInventoryHoldsTheSyntheticEstateAndDecidesWhichDevicesAreKnown()
+      throws Exception {
+    for (int premises : new int[] {Simulator.DEFAULT_SYNTHETIC_PREMISES, 0}) {
+      try (Simulator s =
+          Simulator.builder()
+              .clock(SimulatedClock.fixed(Instant.parse("2021-07-01T09:00:00Z")))
+              .syntheticEstate(premises)
+              .start()) {
+        assertThat(s.inventory().count()).isEqualTo(6L * premises);
+        SupplierClient supplier = SupplierClient.testSupplierOf(s);
+        ServiceDefinition read =
+            ServiceCatalogue.duis54()
+                .find(io.dccsim.core.value.ServiceReferenceVariant.parse("4.1.1"))
+                .orElseThrow();
+        List<String> codes = new ArrayList<>();
+        for (Eui64 target : List.of(METER, Eui64.parse("00-0D-6F-00-00-00-00-02"))) {
+          RequestId id = new RequestId(s.testSupplier().eui(), target, supplier.nextId().counter());
+          codes.add(
+              supplier
+                  .send(
+                      WebService.SEND_COMMAND.path(),
+                      supplier.signed(
+                          SchemaVersion.V5_4,
+                          id,
+                          CommandVariant.SEND_VIA_WAN,
+                          read.variant(),
+                          RawRequestBody.of(thing())))
+                  .header()
+                  .responseCode()
+                  .code());
+        }
+        assertThat(codes)
+            .as(premises + " premises")
+            .containsExactly(
+                premises == 0 ? TargetCheck.WRONG_TARGET_CODE : "E11",
+                TargetCheck.WRONG_TARGET_CODE);
+      }
     }
   }
 }

@@ -127,6 +127,9 @@ public final class StandaloneSimulator implements AutoCloseable {
     io.dccsim.core.schema.DuisSchema schema = DuisSchemaSetting.load(config.duisSchemaFile());
     // so is a scenarios file with a mistake in it
     List<io.dccsim.sim.scenario.ScenarioDefinition> fileScenarios = scenariosFromFile(config);
+    // and an estate file
+    Optional<List<io.dccsim.core.inventory.Device>> estate =
+        config.inventoryFile().map(io.dccsim.core.inventory.EstateFile::read);
     SimulatedClock clock =
         config
             .clockStart()
@@ -215,6 +218,14 @@ public final class StandaloneSimulator implements AutoCloseable {
     PkiImport importedPki = null;
     try {
       Simulator.Builder builder = Simulator.builder();
+      if (estate.isPresent()) {
+        // an empty store gets the file's devices, not the synthetic estate
+        builder.syntheticEstate(0);
+        repository
+            .deviceInventory()
+            .filter(held -> held.count() == 0)
+            .ifPresent(held -> held.addAll(estate.get()));
+      }
       if (config.pkiImport().isPresent()) {
         importedPki =
             PkiImport.apply(
@@ -498,6 +509,14 @@ public final class StandaloneSimulator implements AutoCloseable {
     describeTls(out, pkiDir);
     out.println("  SMKI store       " + storeDescription());
     imported.ifPresent(i -> out.println("  PKI imported     " + i.describe()));
+    out.println(
+        "  inventory        "
+            + simulator.inventory().count()
+            + " devices"
+            + config
+                .inventoryFile()
+                .map(f -> " (estate file " + f.toAbsolutePath().normalize() + " when empty)")
+                .orElse(" (the synthetic estate when empty)"));
     out.println(
         "  extracts         "
             + publication.spec().describe()

@@ -57,7 +57,8 @@ public record SimulatorConfig(
     Path extractDir,
     Map<io.dccsim.core.value.Eui64, io.dccsim.core.value.UserRole> users,
     Optional<Path> pkiImport,
-    Optional<Path> scenariosFile) {
+    Optional<Path> scenariosFile,
+    Optional<Path> inventoryFile) {
 
   /** Validates and copies. */
   public SimulatorConfig {
@@ -211,6 +212,13 @@ public record SimulatorConfig(
           "a JSON file of scenarios (as POST /control/scenarios takes them: faults, canned answers"
               + " for any SR) installed at start and after each reset"
         });
+    k.put(
+        "inventory-file",
+        new String[] {
+          "",
+          "a .csv or .json estate file loaded into an empty device inventory at start (default: the"
+              + " synthetic estate, 300 premises)"
+        });
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -298,7 +306,8 @@ public record SimulatorConfig(
                 : path("extract-dir", v.get("extract-dir").strip()),
             users(v.get("users")),
             optional(v, "pki-import").map(f -> path("pki-import", f.strip())),
-            optional(v, "scenarios-file").map(f -> path("scenarios-file", f.strip())));
+            optional(v, "scenarios-file").map(f -> path("scenarios-file", f.strip())),
+            optional(v, "inventory-file").map(f -> path("inventory-file", f.strip())));
     c.checkPairs();
     c.checkControl();
     c.checkTls();
