@@ -377,7 +377,10 @@ public final class StandaloneSimulator implements AutoCloseable {
                 clock.set(Clock.systemUTC().instant());
               }
             });
-    state.userCredentials(simulator.userCredentials()).catalogue(simulator.catalogue());
+    state
+        .userCredentials(simulator.userCredentials())
+        .catalogue(simulator.catalogue())
+        .inventory(simulator.inventory());
     return ControlServer.start(
         state,
         token,

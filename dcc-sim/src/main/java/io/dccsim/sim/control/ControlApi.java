@@ -265,6 +265,11 @@ public final class ControlApi {
               overlay().clear();
               return ok(ControlJson.object().put("cleared", true));
             }));
+    r.add(ControlRoute.of("GET", PREFIX + "/devices", (p, q, b) -> devices(q)));
+    r.add(ControlRoute.of("GET", PREFIX + "/devices/{eui}", (p, q, b) -> device(p.get("eui"))));
+    r.add(
+        ControlRoute.of(
+            "PUT", PREFIX + "/devices/{eui}/status", (p, q, b) -> deviceStatus(p.get("eui"), b)));
     r.add(ControlRoute.of("GET", PREFIX + "/users", (p, q, b) -> listUsers()));
     r.add(ControlRoute.of("POST", PREFIX + "/users", (p, q, b) -> addUser(b)));
     r.add(ControlRoute.of("GET", PREFIX + "/users/{eui}", (p, q, b) -> user(p.get("eui"))));
@@ -311,6 +316,107 @@ public final class ControlApi {
     return target.scenarios().remove(id)
         ? ok(ControlJson.object().put("removed", id))
         : error(404, "not found", "no scenario " + id);
+  }
+
+  private io.dccsim.core.inventory.DeviceInventory inventory() {
+    return target
+        .inventory()
+        .orElseThrow(
+            () ->
+                new BadControlRequest(
+                    "no inventory", "this simulator does not expose its device inventory"));
+  }
+
+  /** The most devices one listing returns. */
+  private static final int DEVICE_PAGE = 100;
+
+  private ControlResponse devices(Map<String, String> query) {
+    io.dccsim.core.inventory.DeviceInventory inventory = inventory();
+    Set<String> known = Set.of("uprn", "postcode", "mpxn");
+    for (String k : query.keySet()) {
+      if (!known.contains(k)) {
+        throw new BadControlRequest(
+            "unknown filter", "'" + k + "' is not a filter; known: " + known);
+      }
+    }
+    if (query.size() != 1) {
+      ObjectNode out = ControlJson.object().put("count", inventory.count());
+      out.put("detail", "give one of uprn, postcode or mpxn to list devices");
+      return ok(out);
+    }
+    List<io.dccsim.core.inventory.Device> found;
+    try {
+      found =
+          query.containsKey("uprn")
+              ? inventory.findByUprn(io.dccsim.core.value.Uprn.parse(query.get("uprn")))
+              : query.containsKey("postcode")
+                  ? inventory.findByPostcode(
+                      io.dccsim.core.value.Postcode.parse(query.get("postcode")))
+                  : inventory.findByMpxn(query.get("mpxn").strip());
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest("invalid filter", e.getMessage().lines().findFirst().orElse(""));
+    }
+    ObjectNode out = ControlJson.object().put("count", found.size());
+    out.set("devices", deviceJson(found.subList(0, Math.min(found.size(), DEVICE_PAGE))));
+    out.put("truncated", found.size() > DEVICE_PAGE);
+    return ok(out);
+  }
+
+  private ControlResponse device(String text) {
+    Eui64 eui = deviceEui(text);
+    return inventory()
+        .find(eui)
+        .map(d -> ok(deviceJson(List.of(d)).get(0)))
+        .orElseGet(() -> error(404, "not found", "no device " + eui));
+  }
+
+  private ControlResponse deviceStatus(String text, byte[] body) {
+    Eui64 eui = deviceEui(text);
+    ObjectNode in = json.readObject(body);
+    ControlJson.onlyFields(in, Set.of("status"), "a device status");
+    String given = ControlJson.text(in, "status");
+    io.dccsim.core.inventory.DeviceStatus status =
+        io.dccsim.core.inventory.DeviceStatus.fromDuisText(given)
+            .or(
+                () ->
+                    java.util.Arrays.stream(io.dccsim.core.inventory.DeviceStatus.values())
+                        .filter(v -> v.name().equalsIgnoreCase(given.strip()))
+                        .findFirst())
+            .orElseThrow(
+                () ->
+                    new BadControlRequest(
+                        "invalid field",
+                        "'status' is one of "
+                            + java.util.Arrays.stream(
+                                    io.dccsim.core.inventory.DeviceStatus.values())
+                                .map(io.dccsim.core.inventory.DeviceStatus::duisText)
+                                .toList()));
+    return inventory()
+        .updateStatus(eui, status)
+        .map(d -> ok(deviceJson(List.of(d)).get(0)))
+        .orElseGet(() -> error(404, "not found", "no device " + eui));
+  }
+
+  /** Devices as the JSON estate file writes them, one object each. */
+  private static com.fasterxml.jackson.databind.JsonNode deviceJson(
+      List<io.dccsim.core.inventory.Device> devices) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    io.dccsim.core.inventory.EstateFile.write(
+        text, io.dccsim.core.inventory.EstateFile.Format.JSON, devices);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("The estate JSON of a device did not read back", e);
+    }
+  }
+
+  private static Eui64 deviceEui(String text) {
+    try {
+      return Eui64.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest(
+          "invalid field", "a device ID is an EUI-64 such as DE-DC-C5-01-00-00-00-00");
+    }
   }
 
   private UserRegistry registry() {

@@ -46,6 +46,11 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /** The device inventory, when this simulator exposes it. */
+  default Optional<io.dccsim.core.inventory.DeviceInventory> inventory() {
+    return Optional.empty();
+  }
+
   /** The service catalogue the simulator checks requests against (default: DUIS 5.4's). */
   default ServiceCatalogue catalogue() {
     return ServiceCatalogue.duis54();

@@ -28,6 +28,7 @@ public final class HarnessState implements ControlledSimulator {
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
+  private volatile io.dccsim.core.inventory.DeviceInventory inventory;
   private volatile io.dccsim.core.message.ServiceCatalogue catalogue =
       io.dccsim.core.message.ServiceCatalogue.duis54();
 
@@ -143,6 +144,22 @@ public final class HarnessState implements ControlledSimulator {
   @Override
   public Optional<UserRegistry> users() {
     return users;
+  }
+
+  @Override
+  public Optional<io.dccsim.core.inventory.DeviceInventory> inventory() {
+    return Optional.ofNullable(inventory);
+  }
+
+  /**
+   * Gives the control API the device inventory to read and change. Set once, before the API serves
+   * requests.
+   *
+   * @return this
+   */
+  public HarnessState inventory(io.dccsim.core.inventory.DeviceInventory inventory) {
+    this.inventory = Objects.requireNonNull(inventory, "inventory");
+    return this;
   }
 
   @Override

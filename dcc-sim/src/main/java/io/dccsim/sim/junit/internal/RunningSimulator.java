@@ -86,7 +86,10 @@ public final class RunningSimulator implements AutoCloseable {
                 // through the handle: put the harness's own back.
                 install.run();
               });
-      state.userCredentials(simulator.userCredentials()).catalogue(simulator.catalogue());
+      state
+          .userCredentials(simulator.userCredentials())
+          .catalogue(simulator.catalogue())
+          .inventory(simulator.inventory());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))
