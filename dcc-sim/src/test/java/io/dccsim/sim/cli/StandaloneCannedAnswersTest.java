@@ -87,16 +87,7 @@ class StandaloneCannedAnswersTest {
                     + " 8.2 2021-07-01");
         if (control.equals("0")) {
           // a reset through the control API puts the file's scenarios back
-          String token = Files.readString(s.configuration().controlTokenFile()).strip();
-          java.net.http.HttpResponse<String> reset =
-              java.net.http.HttpClient.newHttpClient()
-                  .send(
-                      java.net.http.HttpRequest.newBuilder(
-                              s.control().orElseThrow().baseUri().resolve("reset"))
-                          .header("Authorization", "Bearer " + token)
-                          .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                          .build(),
-                      java.net.http.HttpResponse.BodyHandlers.ofString());
+          java.net.http.HttpResponse<String> reset = ControlCalls.call(s, "POST", "reset", null);
           assertThat(reset.statusCode()).isEqualTo(200);
           ServiceResponse again =
               client.send(

@@ -71,68 +71,38 @@ class StandaloneInventoryTest {
       // the first device of the synthetic estate, as the server holds it
       Device meter =
           s.simulator().inventory().find(SyntheticEstate.devices(1, 1L).get(0).eui()).orElseThrow();
-      String token = Files.readString(s.configuration().controlTokenFile()).strip();
-      java.net.URI base = s.control().orElseThrow().baseUri();
 
-      var count = call(base.resolve("devices"), token, "GET", null);
+      var count = ControlCalls.call(s, "GET", "devices", null);
       assertThat(count.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(count.body()).get("count").asLong())
           .isEqualTo(6L * Simulator.DEFAULT_SYNTHETIC_PREMISES);
 
       var atUprn =
-          call(
-              base.resolve("devices?uprn=" + meter.uprn().orElseThrow().value()),
-              token,
-              "GET",
-              null);
+          ControlCalls.call(s, "GET", "devices?uprn=" + meter.uprn().orElseThrow().value(), null);
       assertThat(JSON.readTree(atUprn.body()).get("count").asInt()).isEqualTo(6);
 
-      var one = call(base.resolve("devices/" + meter.eui()), token, "GET", null);
+      var one = ControlCalls.call(s, "GET", "devices/" + meter.eui(), null);
       assertThat(JSON.readTree(one.body()).get("status").asText()).isEqualTo("Commissioned");
 
       var moved =
-          call(
-              base.resolve("devices/" + meter.eui() + "/status"),
-              token,
-              "PUT",
-              "{\"status\": \"Suspended\"}");
+          ControlCalls.call(
+              s, "PUT", "devices/" + meter.eui() + "/status", "{\"status\": \"Suspended\"}");
       assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
       assertThat(s.simulator().inventory().find(meter.eui()).orElseThrow().status().duisText())
           .isEqualTo("Suspended");
 
-      assertThat(
-              call(base.resolve("devices/00-0D-6F-00-00-00-00-09"), token, "GET", null)
-                  .statusCode())
+      assertThat(ControlCalls.call(s, "GET", "devices/00-0D-6F-00-00-00-00-09", null).statusCode())
           .isEqualTo(404);
       assertThat(
-              call(
-                      base.resolve("devices/" + meter.eui() + "/status"),
-                      token,
-                      "PUT",
-                      "{\"status\": \"Broken\"}")
+              ControlCalls.call(
+                      s, "PUT", "devices/" + meter.eui() + "/status", "{\"status\": \"Broken\"}")
                   .statusCode())
           .isEqualTo(400);
-      assertThat(call(base.resolve("devices?colour=red"), token, "GET", null).statusCode())
+      assertThat(ControlCalls.call(s, "GET", "devices?colour=red", null).statusCode())
           .isEqualTo(400);
     }
   }
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
-
-  private static java.net.http.HttpResponse<String> call(
-      java.net.URI uri, String token, String method, String body) throws Exception {
-    return java.net.http.HttpClient.newHttpClient()
-        .send(
-            java.net.http.HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-  }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -48,21 +47,7 @@ class StandaloneSmkiControlTest {
 
   private HttpResponse<String> call(StandaloneSimulator s, String method, String path, String body)
       throws Exception {
-    String token =
-        Files.readString(data.resolve("pki").resolve("control-token"), StandardCharsets.US_ASCII)
-            .strip();
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(s.control().orElseThrow().baseUri().resolve(path))
-            .header("Authorization", "Bearer " + token)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return ControlCalls.call(s, method, path, body);
   }
 
   private JsonNode ok(StandaloneSimulator s, String method, String path, String body)

@@ -20,8 +20,6 @@ import io.dccsim.smki.pki.CredentialLoader;
 import io.dccsim.smki.pki.PemMaterial;
 import io.dccsim.smki.pki.TestPki;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -186,19 +184,7 @@ class StandaloneUsersTest {
 
   private static JsonNode control(StandaloneSimulator s, String method, String path, String body)
       throws Exception {
-    String token =
-        Files.readString(s.configuration().controlTokenFile(), StandardCharsets.US_ASCII).strip();
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(s.control().orElseThrow().baseUri().resolve(path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = ControlCalls.call(s, method, path, body);
     assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isLessThan(300);
     return JSON.readTree(answer.body());
   }
