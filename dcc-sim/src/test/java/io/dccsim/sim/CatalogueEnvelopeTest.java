@@ -212,24 +212,7 @@ class CatalogueEnvelopeTest {
               .find(io.dccsim.core.value.ServiceReferenceVariant.parse("4.1.1"))
               .orElseThrow();
       Eui64 other = Eui64.parse("00-0D-6F-00-00-00-00-02");
-      List<String> codes = new ArrayList<>();
-      for (Eui64 target : List.of(METER, other)) {
-        RequestId id =
-            new RequestId(strict.testSupplier().eui(), target, supplier.nextId().counter());
-        codes.add(
-            supplier
-                .send(
-                    WebService.SEND_COMMAND.path(),
-                    supplier.signed(
-                        SchemaVersion.V5_4,
-                        id,
-                        CommandVariant.SEND_VIA_WAN,
-                        read.variant(),
-                        RawRequestBody.of(thing())))
-                .header()
-                .responseCode()
-                .code());
-      }
+      List<String> codes = readCodes(strict, supplier, read, List.of(METER, other));
       assertThat(codes).containsExactly(TargetCheck.WRONG_TARGET_CODE, "E11");
     }
   }
@@ -249,23 +232,8 @@ class CatalogueEnvelopeTest {
             ServiceCatalogue.duis54()
                 .find(io.dccsim.core.value.ServiceReferenceVariant.parse("4.1.1"))
                 .orElseThrow();
-        List<String> codes = new ArrayList<>();
-        for (Eui64 target : List.of(METER, Eui64.parse("00-0D-6F-00-00-00-00-02"))) {
-          RequestId id = new RequestId(s.testSupplier().eui(), target, supplier.nextId().counter());
-          codes.add(
-              supplier
-                  .send(
-                      WebService.SEND_COMMAND.path(),
-                      supplier.signed(
-                          SchemaVersion.V5_4,
-                          id,
-                          CommandVariant.SEND_VIA_WAN,
-                          read.variant(),
-                          RawRequestBody.of(thing())))
-                  .header()
-                  .responseCode()
-                  .code());
-        }
+        List<String> codes =
+            readCodes(s, supplier, read, List.of(METER, Eui64.parse("00-0D-6F-00-00-00-00-02")));
         assertThat(codes)
             .as(premises + " premises")
             .containsExactly(
@@ -273,5 +241,29 @@ class CatalogueEnvelopeTest {
                 TargetCheck.WRONG_TARGET_CODE);
       }
     }
+  }
+
+  /** The codes of {@code read}, sent via WAN by the test supplier to each target in turn. */
+  private static List<String> readCodes(
+      Simulator s, SupplierClient supplier, ServiceDefinition read, List<Eui64> targets)
+      throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (Eui64 target : targets) {
+      RequestId id = new RequestId(s.testSupplier().eui(), target, supplier.nextId().counter());
+      codes.add(
+          supplier
+              .send(
+                  WebService.SEND_COMMAND.path(),
+                  supplier.signed(
+                      SchemaVersion.V5_4,
+                      id,
+                      CommandVariant.SEND_VIA_WAN,
+                      read.variant(),
+                      RawRequestBody.of(thing())))
+              .header()
+              .responseCode()
+              .code());
+    }
+    return codes;
   }
 }
