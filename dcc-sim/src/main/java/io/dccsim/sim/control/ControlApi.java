@@ -397,6 +397,9 @@ public final class ControlApi {
         .orElseGet(() -> error(404, "not found", "no device " + eui));
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper DEVICE_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** Devices as the JSON estate file writes them, one object each. */
   private static com.fasterxml.jackson.databind.JsonNode deviceJson(
       List<io.dccsim.core.inventory.Device> devices) {
@@ -404,7 +407,7 @@ public final class ControlApi {
     io.dccsim.core.inventory.EstateFile.write(
         text, io.dccsim.core.inventory.EstateFile.Format.JSON, devices);
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+      return DEVICE_JSON.readTree(text.toString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("The estate JSON of a device did not read back", e);
     }
