@@ -3,9 +3,7 @@ package io.dccsim.smki.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,25 +36,7 @@ class PostgresCertificateRepositoryTest extends CertificateRepositoryContract {
 
   @Override
   protected CertificateRepository newRepository() {
-    PostgresTestDatabase.assumeAvailable();
-    CertificateRepository repo =
-        CertificateRepositories.postgres(
-            PostgresTestDatabase.URL,
-            PostgresTestDatabase.USER,
-            PostgresTestDatabase.PASSWORD,
-            SCHEMA);
-    // The schema outlives each test: empty it so every test starts fresh.
-    try (Connection c = PostgresTestDatabase.connect();
-        Statement s = c.createStatement()) {
-      s.execute("SET search_path TO " + SCHEMA);
-      s.execute("TRUNCATE smki_certificate, smki_certificate_change");
-      s.execute("UPDATE smki_change_sequence SET last_seq = 0");
-      s.execute("TRUNCATE smi_device_mpxn, smi_device");
-    } catch (SQLException e) {
-      repo.close();
-      throw new IllegalStateException("Cannot empty schema " + SCHEMA, e);
-    }
-    return repo;
+    return PostgresTestDatabase.openEmptied(SCHEMA);
   }
 
   private static CertificateRepository openOnSchema() {

@@ -2,9 +2,7 @@ package io.dccsim.smki.repository;
 
 import io.dccsim.core.inventory.DeviceInventory;
 import io.dccsim.core.inventory.DeviceInventoryContract;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -25,22 +23,7 @@ class PostgresDeviceInventoryTest extends DeviceInventoryContract {
 
   @Override
   protected DeviceInventory newInventory() {
-    PostgresTestDatabase.assumeAvailable();
-    repo =
-        CertificateRepositories.postgres(
-            PostgresTestDatabase.URL,
-            PostgresTestDatabase.USER,
-            PostgresTestDatabase.PASSWORD,
-            SCHEMA);
-    // The schema outlives each test: empty it so every test starts fresh.
-    try (Connection c = PostgresTestDatabase.connect();
-        Statement s = c.createStatement()) {
-      s.execute("SET search_path TO " + SCHEMA);
-      s.execute("TRUNCATE smi_device_mpxn, smi_device");
-    } catch (SQLException e) {
-      repo.close();
-      throw new IllegalStateException("Cannot empty schema " + SCHEMA, e);
-    }
+    repo = PostgresTestDatabase.openEmptied(SCHEMA);
     return repo.deviceInventory().orElseThrow();
   }
 

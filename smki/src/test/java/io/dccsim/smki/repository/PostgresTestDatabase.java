@@ -82,6 +82,28 @@ public final class PostgresTestDatabase {
     return DriverManager.getConnection(URL, USER, PASSWORD);
   }
 
+  /**
+   * A repository on {@code schema} with every table of the store emptied (certificates and their
+   * change feed, the device inventory, request counters, User registrations), so that a test starts
+   * fresh on a schema that outlives it.
+   */
+  public static CertificateRepository openEmptied(String schema) {
+    assumeAvailable();
+    CertificateRepository repo = CertificateRepositories.postgres(URL, USER, PASSWORD, schema);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("SET search_path TO " + schema);
+      s.execute(
+          "TRUNCATE smki_certificate, smki_certificate_change, smi_device_mpxn, smi_device,"
+              + " duis_request_counter, duis_user");
+      s.execute("UPDATE smki_change_sequence SET last_seq = 0");
+    } catch (SQLException e) {
+      repo.close();
+      throw new IllegalStateException("Cannot empty schema " + schema, e);
+    }
+    return repo;
+  }
+
   /** A fresh schema name, unique across concurrent builds. */
   public static String uniqueSchema(String prefix) {
     return (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16))
