@@ -363,7 +363,7 @@ public final class ControlApi {
   }
 
   private ControlResponse device(String text) {
-    Eui64 eui = deviceEui(text);
+    Eui64 eui = eui(text, "a device ID", "DE-DC-C5-01-00-00-00-00");
     return inventory()
         .find(eui)
         .map(d -> ok(deviceJson(List.of(d)).get(0)))
@@ -371,7 +371,7 @@ public final class ControlApi {
   }
 
   private ControlResponse deviceStatus(String text, byte[] body) {
-    Eui64 eui = deviceEui(text);
+    Eui64 eui = eui(text, "a device ID", "DE-DC-C5-01-00-00-00-00");
     ObjectNode in = json.readObject(body);
     ControlJson.onlyFields(in, Set.of("status"), "a device status");
     String given = ControlJson.text(in, "status");
@@ -410,15 +410,6 @@ public final class ControlApi {
       return DEVICE_JSON.readTree(text.toString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("The estate JSON of a device did not read back", e);
-    }
-  }
-
-  private static Eui64 deviceEui(String text) {
-    try {
-      return Eui64.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadControlRequest(
-          "invalid field", "a device ID is an EUI-64 such as DE-DC-C5-01-00-00-00-00");
     }
   }
 
@@ -530,11 +521,15 @@ public final class ControlApi {
   }
 
   private static Eui64 eui(String text) {
+    return eui(text, "a User ID", "90-B3-D5-1F-30-01-00-00");
+  }
+
+  /** {@code text} as an EUI-64, or a 400 saying what {@code what} looks like. */
+  private static Eui64 eui(String text, String what, String example) {
     try {
       return Eui64.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new BadControlRequest(
-          "invalid field", "a User ID is an EUI-64 such as 90-B3-D5-1F-30-01-00-00");
+      throw new BadControlRequest("invalid field", what + " is an EUI-64 such as " + example);
     }
   }
 
