@@ -66,6 +66,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the {@link InterventionSource} (replaceable at runtime) and the exchange listeners. Thread-safe.
  */
 public final class Simulator implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Simulator.class);
+
   /**
    * The DCC's EUI-64 by default: the DSP / Access Control Broker of the DCC's reference test data
    * and DCC Boxed, target of every non-device request and signer of every answer. {@link
@@ -163,6 +165,12 @@ public final class Simulator implements AutoCloseable {
                         if (known.isPresent()) {
                           addUser(user, known.get());
                         } else {
+                          if (role.isPresent()) {
+                            LOG.warn(
+                                "The store registers {} in an unknown role '{}': not registered",
+                                user,
+                                role.get());
+                          }
                           removeUser(user);
                         }
                       });

@@ -73,6 +73,8 @@ record PkiImport(
     PkiBundle bundle = PkiBundle.read(source);
     Map<Eui64, List<RemotePartyRole>> rolesByEui = new LinkedHashMap<>();
     List<Eui64> signers = new ArrayList<>();
+    // each certificate is read once, here; the keys below look their profile up by serial
+    Map<java.math.BigInteger, CertificateProfile> profiles = new java.util.HashMap<>();
     for (X509Certificate c : bundle.certificates()) {
       CertificateProfile profile;
       try {
@@ -81,6 +83,7 @@ record PkiImport(
         throw new IllegalArgumentException(
             "pki-import " + source + ": a certificate fits no SMKI profile: " + e.getMessage(), e);
       }
+      profiles.put(c.getSerialNumber(), profile);
       repository.add(profile.toRecord(der(c), CertificateStatus.IN_USE, clock.instant()));
       if (profile.kind() == CertificateKind.ORGANISATION && profile.subjectEui().isPresent()) {
         Eui64 eui = profile.subjectEui().get();
@@ -97,7 +100,7 @@ record PkiImport(
     boolean dccImported = false;
     List<Eui64> otherDsps = new ArrayList<>();
     for (Credential k : bundle.credentials()) {
-      CertificateProfile profile = CertificateProfile.read(k.certificate());
+      CertificateProfile profile = profiles.get(k.certificate().getSerialNumber());
       Optional<Eui64> eui = profile.subjectEui();
       if (eui.isEmpty() || profile.role().isEmpty()) {
         continue;
