@@ -18,6 +18,11 @@ import java.util.Set;
  * trailing whitespace. An MPxN is an MPAN (13 digits) or an MPRN (6 to 10 digits); a device holds
  * at most {@link #MAX_MPXNS} distinct ones, in the order given.
  *
+ * <p>A device need not have premises yet: one pre-notified (DUIS SR 12.2) is held before it is
+ * installed, with no postcode and no address identifier. The two are present together or absent
+ * together. The CSP region stands on its own: it may be known before the premises are (a device
+ * pre-notified for a region), and may be unknown for premises recorded without it.
+ *
  * @param eui the device's EUI-64, its identity in the inventory
  * @param type the kind of device
  * @param status where it stands in the lifecycle
@@ -30,10 +35,12 @@ import java.util.Set;
  * @param gbcsVersion the GBCS version, e.g. {@code 3.2} (at most {@link #MAX_SHORT} characters)
  * @param mpxns the MPANs and MPRNs the device serves, possibly none
  * @param uprn the premises' UPRN, when known
- * @param postcode the premises' postcode
+ * @param postcode the premises' postcode, absent while the device has no premises (present exactly
+ *     when {@code addressIdentifier} is)
  * @param addressIdentifier the premises within the postcode, as SR 12.1's {@code AddressIdentifier}
- *     (at most {@link #MAX_ADDRESS_IDENTIFIER} characters)
- * @param cspRegion the CSP region: {@code NORTH}, {@code CENTRAL} or {@code SOUTH}
+ *     (at most {@link #MAX_ADDRESS_IDENTIFIER} characters), absent while the device has no premises
+ *     (present exactly when {@code postcode} is)
+ * @param cspRegion the CSP region, when known: {@code NORTH}, {@code CENTRAL} or {@code SOUTH}
  * @param hanVariant the HAN variant, e.g. {@code Single Band} (at most {@link #MAX_HAN_VARIANT}
  *     characters)
  * @param connectivity how the device connects (DUIS 5.4), when reported
@@ -52,9 +59,9 @@ public record Device(
     String gbcsVersion,
     List<String> mpxns,
     Optional<Uprn> uprn,
-    Postcode postcode,
-    String addressIdentifier,
-    CspRegion cspRegion,
+    Optional<Postcode> postcode,
+    Optional<String> addressIdentifier,
+    Optional<CspRegion> cspRegion,
     String hanVariant,
     Optional<Connectivity> connectivity,
     Optional<Eui64> supplier,
@@ -74,6 +81,9 @@ public record Device(
 
   /** The most MPxNs one device holds. */
   public static final int MAX_MPXNS = 4;
+
+  /** The HAN variant of a device pre-notified without one, as the synthetic estate's default. */
+  public static final String DEFAULT_HAN_VARIANT = "Single Band";
 
   /** The CSP regions a device may be in. */
   public static final Set<CspRegion> REGIONS =
@@ -105,12 +115,21 @@ public record Device(
     }
     Objects.requireNonNull(uprn, "uprn");
     Objects.requireNonNull(postcode, "postcode");
-    text("addressIdentifier", addressIdentifier, MAX_ADDRESS_IDENTIFIER);
-    Objects.requireNonNull(cspRegion, "cspRegion");
-    if (!REGIONS.contains(cspRegion)) {
+    Objects.requireNonNull(addressIdentifier, "addressIdentifier");
+    if (postcode.isPresent() != addressIdentifier.isPresent()) {
       throw new IllegalArgumentException(
-          "A device's CSP region is North, Central or South, not " + cspRegion.xmlText());
+          "A device's postcode and address identifier are both present or both absent, not "
+              + (postcode.isPresent() ? "a postcode alone" : "an address identifier alone"));
     }
+    addressIdentifier.ifPresent(a -> text("addressIdentifier", a, MAX_ADDRESS_IDENTIFIER));
+    Objects.requireNonNull(cspRegion, "cspRegion");
+    cspRegion.ifPresent(
+        r -> {
+          if (!REGIONS.contains(r)) {
+            throw new IllegalArgumentException(
+                "A device's CSP region is North, Central or South, not " + r.xmlText());
+          }
+        });
     text("hanVariant", hanVariant, MAX_HAN_VARIANT);
     Objects.requireNonNull(connectivity, "connectivity");
     Objects.requireNonNull(supplier, "supplier");
@@ -191,13 +210,23 @@ public record Device(
         networkOperator);
   }
 
-  /** This device installed elsewhere: another premises and MPxNs, everything else kept. */
+  /**
+   * This device installed elsewhere: another premises and MPxNs, everything else kept.
+   *
+   * @param newMpxns the MPxNs it serves there, possibly none
+   * @param newUprn the premises' UPRN, when known
+   * @param newPostcode the premises' postcode, or empty for no premises (present exactly when
+   *     {@code newAddressIdentifier} is)
+   * @param newAddressIdentifier the premises within the postcode, or empty for no premises
+   * @param newRegion the CSP region, when known
+   * @throws IllegalArgumentException when the result is not a valid device
+   */
   public Device withPremises(
       List<String> newMpxns,
       Optional<Uprn> newUprn,
-      Postcode newPostcode,
-      String newAddressIdentifier,
-      CspRegion newRegion) {
+      Optional<Postcode> newPostcode,
+      Optional<String> newAddressIdentifier,
+      Optional<CspRegion> newRegion) {
     return new Device(
         eui,
         type,
@@ -217,5 +246,115 @@ public record Device(
         connectivity,
         supplier,
         networkOperator);
+  }
+
+  /**
+   * This device running other firmware, everything else kept.
+   *
+   * @param version the firmware version (at most {@link #MAX_NAME} characters)
+   * @param status the version's standing
+   * @throws IllegalArgumentException when the version is not a valid text
+   */
+  public Device withFirmware(String version, FirmwareStatus status) {
+    return new Device(
+        eui,
+        type,
+        this.status,
+        manufacturer,
+        model,
+        version,
+        status,
+        smetsChtsVersion,
+        gbcsVersion,
+        mpxns,
+        uprn,
+        postcode,
+        addressIdentifier,
+        cspRegion,
+        hanVariant,
+        connectivity,
+        supplier,
+        networkOperator);
+  }
+
+  /**
+   * This device with other details, as an SR 12.2 update of a pre-notified device gives them,
+   * everything else (the firmware's standing included) kept.
+   *
+   * @param newManufacturer the manufacturer (at most {@link #MAX_NAME} characters)
+   * @param newModel the model (at most {@link #MAX_NAME} characters)
+   * @param newSmetsChtsVersion the SMETS or CHTS version (at most {@link #MAX_NAME} characters)
+   * @param newFirmwareVersion the firmware version (at most {@link #MAX_NAME} characters)
+   * @throws IllegalArgumentException when a text is not valid
+   */
+  public Device withDetails(
+      String newManufacturer,
+      String newModel,
+      String newSmetsChtsVersion,
+      String newFirmwareVersion) {
+    return new Device(
+        eui,
+        type,
+        status,
+        newManufacturer,
+        newModel,
+        newFirmwareVersion,
+        firmwareStatus,
+        newSmetsChtsVersion,
+        gbcsVersion,
+        mpxns,
+        uprn,
+        postcode,
+        addressIdentifier,
+        cspRegion,
+        hanVariant,
+        connectivity,
+        supplier,
+        networkOperator);
+  }
+
+  /**
+   * A device as DUIS SR 12.2 pre-notifies it: {@link DeviceStatus#PENDING}, not yet installed (no
+   * MPxNs, UPRN, premises or CSP region), its firmware {@link FirmwareStatus#ACTIVE}, HAN variant
+   * {@value #DEFAULT_HAN_VARIANT}, no connectivity reported and no network operator.
+   *
+   * @param eui the device's EUI-64
+   * @param type the kind of device
+   * @param manufacturer the manufacturer (at most {@link #MAX_NAME} characters)
+   * @param model the model (at most {@link #MAX_NAME} characters)
+   * @param firmwareVersion the firmware version (at most {@link #MAX_NAME} characters)
+   * @param smetsChtsVersion the SMETS or CHTS version (at most {@link #MAX_NAME} characters)
+   * @param gbcsVersion the GBCS version (at most {@link #MAX_SHORT} characters)
+   * @param supplier the responsible supplier's EUI-64, when there is one
+   * @throws IllegalArgumentException when a text is not valid
+   */
+  public static Device prenotified(
+      Eui64 eui,
+      DeviceType type,
+      String manufacturer,
+      String model,
+      String firmwareVersion,
+      String smetsChtsVersion,
+      String gbcsVersion,
+      Optional<Eui64> supplier) {
+    return new Device(
+        eui,
+        type,
+        DeviceStatus.PENDING,
+        manufacturer,
+        model,
+        firmwareVersion,
+        FirmwareStatus.ACTIVE,
+        smetsChtsVersion,
+        gbcsVersion,
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_HAN_VARIANT,
+        Optional.empty(),
+        supplier,
+        Optional.empty());
   }
 }

@@ -40,6 +40,14 @@ import java.util.function.Function;
  * header row, then one device per line, MPxNs separated by {@code ;}) or JSON (an array of objects
  * with the same field names). {@code docs/inventory.md} describes the format.
  *
+ * <p>Optional values are {@code uprn}, {@code mpxns}, {@code connectivity}, {@code supplier},
+ * {@code network_operator}, and the premises: {@code postcode}, {@code address_identifier} and
+ * {@code csp_region} (a device pre-notified but not yet installed has none; postcode and address
+ * identifier are given together or not at all). In CSV an absent value is an empty cell; in JSON it
+ * is an absent member or {@code null} (for {@code mpxns}, also an empty array). Writing gives an
+ * absent value as an empty cell in CSV and omits its member in JSON ({@code mpxns} is always
+ * written, as an array).
+ *
  * <p>Reading is strict: the CSV header must be exactly {@link #COLUMNS}; every line has every
  * column; JSON objects have only known fields, each once; every value must make a valid {@link
  * Device}. The first problem ends the read with an {@link EstateFileException} naming its line.
@@ -102,7 +110,15 @@ public final class EstateFile {
   public static final long MAX_DEVICES = 50_000_000L;
 
   private static final Set<String> OPTIONAL =
-      Set.of("uprn", "connectivity", "supplier", "network_operator", "mpxns");
+      Set.of(
+          "uprn",
+          "connectivity",
+          "supplier",
+          "network_operator",
+          "mpxns",
+          "postcode",
+          "address_identifier",
+          "csp_region");
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
@@ -156,6 +172,40 @@ public final class EstateFile {
       };
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the estate file", e);
+    }
+  }
+
+  /**
+   * Reads one device written as a JSON object with the estate file's field names, as one element of
+   * a JSON estate file is: for callers taking devices one at a time, such as the control API. The
+   * same rules and limits apply as to a file.
+   *
+   * @param in the JSON text of one object, and nothing after it
+   * @return the device
+   * @throws EstateFileException at the first problem, naming its line within {@code in} and (in
+   *     {@link EstateFileException#problem()}) the problem alone
+   */
+  public static Device readJsonObject(Reader in) {
+    Objects.requireNonNull(in, "in");
+    try (JsonParser p = JSON.createParser(in)) {
+      try {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new EstateFileException(line(p), "expected a device object");
+        }
+        Device d = jsonDevice(p);
+        if (p.nextToken() != null) {
+          throw new EstateFileException(line(p), "content after the device object");
+        }
+        return d;
+      } catch (JsonProcessingException e) {
+        long at =
+            e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? e.getLocation().getLineNr()
+                : Math.max(1, p.currentLocation().getLineNr());
+        throw new EstateFileException(at, "not valid JSON: " + e.getOriginalMessage(), e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the device", e);
     }
   }
 
@@ -330,62 +380,69 @@ public final class EstateFile {
           throw new EstateFileException(line(p), "expected a device object");
         }
         long startLine = line(p);
-        Map<String, String> values = new HashMap<>();
-        List<String> mpxns = new ArrayList<>();
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
-          String name = p.currentName();
-          if (!COLUMNS.contains(name)) {
-            throw new EstateFileException(line(p), "unknown field \"" + name + "\"");
-          }
-          t = p.nextToken();
-          if (name.equals("mpxns")) {
-            if (t == JsonToken.VALUE_NULL) {
-              continue;
-            }
-            if (t != JsonToken.START_ARRAY) {
-              throw new EstateFileException(line(p), "\"mpxns\" must be an array of strings");
-            }
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-              if (t != JsonToken.VALUE_STRING) {
-                throw new EstateFileException(line(p), "\"mpxns\" must be an array of strings");
-              }
-              if (mpxns.size() >= Device.MAX_MPXNS) {
-                throw new EstateFileException(line(p), "more than " + Device.MAX_MPXNS + " MPxNs");
-              }
-              mpxns.add(p.getText());
-            }
-            values.put(name, "");
-          } else if (name.equals("uprn")) {
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-              values.put(name, p.getText());
-            } else if (t != JsonToken.VALUE_NULL) {
-              throw new EstateFileException(line(p), "\"uprn\" must be an integer or null");
-            } else {
-              values.put(name, "");
-            }
-          } else if (t == JsonToken.VALUE_STRING) {
-            values.put(name, p.getText());
-          } else if (t == JsonToken.VALUE_NULL && OPTIONAL.contains(name)) {
-            values.put(name, "");
-          } else {
-            throw new EstateFileException(line(p), "\"" + name + "\" must be a string");
-          }
-        }
-        for (String c : COLUMNS) {
-          if (!values.containsKey(c)) {
-            if (!OPTIONAL.contains(c)) {
-              throw new EstateFileException(startLine, "the device has no \"" + c + "\"");
-            }
-            values.put(c, "");
-          }
-        }
-        deliver(sink, device(values, mpxns, startLine), ++count, startLine);
+        deliver(sink, jsonDevice(p), ++count, startLine);
       }
       if (p.nextToken() != null) {
         throw new EstateFileException(line(p), "content after the array");
       }
       return count;
     }
+  }
+
+  /** Reads the device object whose START_OBJECT {@code p} is on, up to its END_OBJECT. */
+  private static Device jsonDevice(JsonParser p) throws IOException {
+    JsonToken t;
+    long startLine = line(p);
+    Map<String, String> values = new HashMap<>();
+    List<String> mpxns = new ArrayList<>();
+    while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+      String name = p.currentName();
+      if (!COLUMNS.contains(name)) {
+        throw new EstateFileException(line(p), "unknown field \"" + name + "\"");
+      }
+      t = p.nextToken();
+      if (name.equals("mpxns")) {
+        if (t == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        if (t != JsonToken.START_ARRAY) {
+          throw new EstateFileException(line(p), "\"mpxns\" must be an array of strings");
+        }
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (t != JsonToken.VALUE_STRING) {
+            throw new EstateFileException(line(p), "\"mpxns\" must be an array of strings");
+          }
+          if (mpxns.size() >= Device.MAX_MPXNS) {
+            throw new EstateFileException(line(p), "more than " + Device.MAX_MPXNS + " MPxNs");
+          }
+          mpxns.add(p.getText());
+        }
+        values.put(name, "");
+      } else if (name.equals("uprn")) {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+          values.put(name, p.getText());
+        } else if (t != JsonToken.VALUE_NULL) {
+          throw new EstateFileException(line(p), "\"uprn\" must be an integer or null");
+        } else {
+          values.put(name, "");
+        }
+      } else if (t == JsonToken.VALUE_STRING) {
+        values.put(name, p.getText());
+      } else if (t == JsonToken.VALUE_NULL && OPTIONAL.contains(name)) {
+        values.put(name, "");
+      } else {
+        throw new EstateFileException(line(p), "\"" + name + "\" must be a string");
+      }
+    }
+    for (String c : COLUMNS) {
+      if (!values.containsKey(c)) {
+        if (!OPTIONAL.contains(c)) {
+          throw new EstateFileException(startLine, "the device has no \"" + c + "\"");
+        }
+        values.put(c, "");
+      }
+    }
+    return device(values, mpxns, startLine);
   }
 
   private static long line(JsonParser p) {
@@ -409,9 +466,9 @@ public final class EstateFile {
           v.get("gbcs_version"),
           mpxns,
           optional(v, "uprn", Uprn::parse),
-          required(v, "postcode", Postcode::parse),
-          v.get("address_identifier"),
-          required(v, "csp_region", EstateFile::region),
+          optional(v, "postcode", Postcode::parse),
+          optional(v, "address_identifier", s -> s),
+          optional(v, "csp_region", EstateFile::region),
           v.get("han_variant"),
           optional(v, "connectivity", s -> known(Connectivity.fromDuisText(s), "connectivity", s)),
           optional(v, "supplier", Eui64::parse),
@@ -537,9 +594,9 @@ public final class EstateFile {
         d.gbcsVersion(),
         String.join(";", d.mpxns()),
         d.uprn().map(Uprn::toString).orElse(""),
-        d.postcode().toString(),
-        d.addressIdentifier(),
-        d.cspRegion().xmlText(),
+        d.postcode().map(Postcode::toString).orElse(""),
+        d.addressIdentifier().orElse(""),
+        d.cspRegion().map(CspRegion::xmlText).orElse(""),
         d.hanVariant(),
         d.connectivity().map(Connectivity::duisText).orElse(""),
         d.supplier().map(Eui64::toString).orElse(""),

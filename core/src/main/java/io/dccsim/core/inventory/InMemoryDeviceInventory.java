@@ -17,8 +17,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * A {@link DeviceInventory} held in memory, indexed by UPRN, MPxN and postcode. Nothing outlives
- * the process. One lock guards everything; scans copy pages under it and deliver them without it.
+ * A {@link DeviceInventory} held in memory, indexed by UPRN, MPxN and postcode (a device without
+ * premises is in no postcode's index). Nothing outlives the process. One lock guards everything;
+ * scans copy pages under it and deliver them without it.
  */
 public final class InMemoryDeviceInventory implements DeviceInventory {
 
@@ -163,7 +164,7 @@ public final class InMemoryDeviceInventory implements DeviceInventory {
     for (String m : d.mpxns()) {
       byMpxn.computeIfAbsent(m, k -> new TreeSet<>()).add(d.eui());
     }
-    byPostcode.computeIfAbsent(d.postcode(), k -> new TreeSet<>()).add(d.eui());
+    d.postcode().ifPresent(p -> byPostcode.computeIfAbsent(p, k -> new TreeSet<>()).add(d.eui()));
   }
 
   private void unindex(Device d) {
@@ -171,7 +172,7 @@ public final class InMemoryDeviceInventory implements DeviceInventory {
     for (String m : d.mpxns()) {
       drop(byMpxn, m, d.eui());
     }
-    drop(byPostcode, d.postcode(), d.eui());
+    d.postcode().ifPresent(p -> drop(byPostcode, p, d.eui()));
   }
 
   private static <K> void drop(Map<K, Set<Eui64>> index, K key, Eui64 eui) {

@@ -66,9 +66,9 @@ public abstract class DeviceInventoryContract {
         "4.0",
         List.of(),
         Optional.empty(),
-        Postcode.parse("M22 0RR"),
-        "Flat 2, Threapwood Road",
-        CspRegion.NORTH,
+        Optional.of(Postcode.parse("M22 0RR")),
+        Optional.of("Flat 2, Threapwood Road"),
+        Optional.of(CspRegion.NORTH),
         "Dual Band",
         Optional.of(Connectivity.VIRTUAL),
         Optional.empty(),
@@ -158,9 +158,9 @@ public abstract class DeviceInventoryContract {
         ihd.withPremises(
                 List.of(to.mpan()),
                 Optional.of(to.uprn()),
-                to.postcode(),
-                to.addressIdentifier(),
-                to.region())
+                Optional.of(to.postcode()),
+                Optional.of(to.addressIdentifier()),
+                Optional.of(to.region()))
             .withStatus(DeviceStatus.RECOVERED);
 
     assertThat(inventory.replace(moved)).hasValue(ihd);
@@ -175,6 +175,80 @@ public abstract class DeviceInventoryContract {
     assertThat(inventory.replace(stranger)).isEmpty();
     assertThat(inventory.find(stranger.eui())).isEmpty();
     assertThat(inventory.count()).isEqualTo(6);
+  }
+
+  /** A device pre-notified for {@code to}'s supplier, with no premises. */
+  private static Device uninstalled(int n) {
+    return Device.prenotified(
+        Eui64.parse(String.format("DE-DC-C5-09-FF-00-00-%02X", n)),
+        DeviceType.ESME,
+        "Acme Meters",
+        "E-2",
+        "1.2.0",
+        "SMETS2 V4.2",
+        "3.2",
+        Optional.of(Eui64.parse("90-B3-D5-1F-30-01-00-00")));
+  }
+
+  @Test
+  void aDeviceWithoutPremisesIsKeptAsGivenAndInNoPostcode() {
+    SyntheticEstate.Premises p = estate(1).get(0);
+    inventory.addAll(p.devices());
+    Device bare = uninstalled(1);
+    Device regionOnly =
+        uninstalled(2)
+            .withPremises(
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(CspRegion.CENTRAL));
+    inventory.add(bare);
+    inventory.addAll(List.of(regionOnly));
+    assertThat(inventory.find(bare.eui())).hasValue(bare);
+    assertThat(inventory.find(regionOnly.eui())).hasValue(regionOnly);
+    assertThat(inventory.findByPostcode(p.postcode()))
+        .hasSize(p.devices().size())
+        .doesNotContain(bare, regionOnly);
+    List<Device> scanned = new ArrayList<>();
+    inventory.scan(scanned::add);
+    assertThat(scanned).contains(bare, regionOnly);
+    assertThat(inventory.count()).isEqualTo(p.devices().size() + 2);
+  }
+
+  @Test
+  void aDeviceWithoutPremisesChangesStatusAndIsLaterInstalled() {
+    SyntheticEstate.Premises at = estate(3).get(2);
+    Device bare = uninstalled(3);
+    inventory.add(bare);
+    assertThat(inventory.updateStatus(bare.eui(), DeviceStatus.WHITELISTED))
+        .hasValue(bare.withStatus(DeviceStatus.WHITELISTED));
+    assertThat(inventory.find(bare.eui())).hasValue(bare.withStatus(DeviceStatus.WHITELISTED));
+
+    Device installed =
+        bare.withStatus(DeviceStatus.INSTALLED_NOT_COMMISSIONED)
+            .withPremises(
+                List.of(at.mpan()),
+                Optional.of(at.uprn()),
+                Optional.of(at.postcode()),
+                Optional.of(at.addressIdentifier()),
+                Optional.of(at.region()));
+    assertThat(inventory.replace(installed)).hasValue(bare.withStatus(DeviceStatus.WHITELISTED));
+    assertThat(inventory.find(bare.eui())).hasValue(installed);
+    assertThat(inventory.findByPostcode(at.postcode())).containsExactly(installed);
+    assertThat(inventory.findByUprn(at.uprn())).containsExactly(installed);
+    assertThat(inventory.findByMpxn(at.mpan())).containsExactly(installed);
+
+    // and taken out again: no premises, in no lookup
+    Device removed =
+        installed.withPremises(
+            List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    assertThat(inventory.replace(removed)).hasValue(installed);
+    assertThat(inventory.find(bare.eui())).hasValue(removed);
+    assertThat(inventory.findByPostcode(at.postcode())).isEmpty();
+    assertThat(inventory.findByUprn(at.uprn())).isEmpty();
+    assertThat(inventory.remove(bare.eui())).isTrue();
+    assertThat(inventory.count()).isZero();
   }
 
   @Test
@@ -280,13 +354,21 @@ public abstract class DeviceInventoryContract {
         case 2 -> assertThat(inventory.remove(d.eui())).isEqualTo(model.remove(d.eui()) != null);
         case 3 -> {
           SyntheticEstate.Premises to = premises.get(random.nextInt(premises.size()));
+          // now and then taken out: no premises at all
           Device moved =
-              d.withPremises(
-                  random.nextBoolean() ? List.of(to.mprn()) : List.of(to.mpan(), to.mprn()),
-                  random.nextBoolean() ? Optional.of(to.uprn()) : Optional.empty(),
-                  to.postcode(),
-                  to.addressIdentifier(),
-                  to.region());
+              random.nextInt(4) == 0
+                  ? d.withPremises(
+                      List.of(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty())
+                  : d.withPremises(
+                      random.nextBoolean() ? List.of(to.mprn()) : List.of(to.mpan(), to.mprn()),
+                      random.nextBoolean() ? Optional.of(to.uprn()) : Optional.empty(),
+                      Optional.of(to.postcode()),
+                      Optional.of(to.addressIdentifier()),
+                      Optional.of(to.region()));
           Optional<Device> old = Optional.ofNullable(model.get(d.eui()));
           old.ifPresent(o -> model.put(d.eui(), moved));
           assertThat(inventory.replace(moved)).isEqualTo(old);
@@ -316,7 +398,9 @@ public abstract class DeviceInventoryContract {
               model.values().stream().filter(x -> x.mpxns().contains(probe.mprn())).toList());
       assertThat(inventory.findByPostcode(probe.postcode()))
           .containsExactlyElementsOf(
-              model.values().stream().filter(x -> x.postcode().equals(probe.postcode())).toList());
+              model.values().stream()
+                  .filter(x -> x.postcode().equals(Optional.of(probe.postcode())))
+                  .toList());
     }
     List<Device> scanned = new ArrayList<>();
     inventory.scan(scanned::add);

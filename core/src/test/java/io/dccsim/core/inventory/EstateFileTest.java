@@ -40,9 +40,9 @@ class EstateFileTest {
             "4.0",
             List.of(),
             Optional.empty(),
-            Postcode.parse("EH1 1AA"),
-            "Flat 2, \"The Old Mill\"",
-            CspRegion.NORTH,
+            Optional.of(Postcode.parse("EH1 1AA")),
+            Optional.of("Flat 2, \"The Old Mill\""),
+            Optional.of(CspRegion.NORTH),
             "Dual Band",
             Optional.of(Connectivity.VIRTUAL),
             Optional.empty(),
@@ -77,6 +77,121 @@ class EstateFileTest {
     assertThat(json).startsWith("[").contains("\"mpxns\"");
     assertThat(EstateFile.read(new StringReader(json), EstateFile.Format.JSON))
         .containsExactlyElementsOf(devices);
+  }
+
+  static List<Device> withoutPremises() {
+    Device bare =
+        Device.prenotified(
+            Eui64.parse("DE-DC-C5-09-FF-00-00-01"),
+            DeviceType.ESME,
+            "Acme",
+            "E1",
+            "1.0",
+            "SMETS2 V4.2",
+            "3.2",
+            Optional.of(Eui64.parse("90-B3-D5-1F-30-01-00-00")));
+    Device regionOnly =
+        Device.prenotified(
+                Eui64.parse("DE-DC-C5-09-FF-00-00-02"),
+                DeviceType.CHF,
+                "Acme",
+                "H1",
+                "2.0",
+                "CHTS V1.2",
+                "3.2",
+                Optional.empty())
+            .withPremises(
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(CspRegion.SOUTH));
+    List<Device> devices = new ArrayList<>(SyntheticEstate.devices(2, 5L));
+    devices.add(bare);
+    devices.add(regionOnly);
+    return devices;
+  }
+
+  @Test
+  void devicesWithoutPremisesRoundTripInBothFormats() {
+    List<Device> devices = withoutPremises();
+    String csv = write(EstateFile.Format.CSV, devices);
+    assertThat(csv)
+        .contains(
+            "DE-DC-C5-09-FF-00-00-01,ESME,Pending,Acme,E1,1.0,Active,SMETS2 V4.2,3.2,,,,,,"
+                + "Single Band,,90-B3-D5-1F-30-01-00-00,\n")
+        .contains(",,,,,South,Single Band,");
+    assertThat(EstateFile.read(new StringReader(csv), EstateFile.Format.CSV))
+        .containsExactlyElementsOf(devices);
+
+    String json = write(EstateFile.Format.JSON, devices);
+    assertThat(EstateFile.read(new StringReader(json), EstateFile.Format.JSON))
+        .containsExactlyElementsOf(devices);
+    String last = json.substring(json.indexOf("DE-DC-C5-09-FF-00-00-01"));
+    assertThat(last.substring(0, last.indexOf('}')))
+        .doesNotContain("postcode", "address_identifier", "csp_region");
+
+    // in JSON, null reads as absent too
+    String nulls =
+        "[{\"eui\": \"DE-DC-C5-09-FF-00-00-01\", \"type\": \"ESME\", \"status\": \"Pending\","
+            + " \"manufacturer\": \"Acme\", \"model\": \"E1\", \"firmware_version\": \"1.0\","
+            + " \"firmware_status\": \"Active\", \"smets_chts_version\": \"SMETS2 V4.2\","
+            + " \"gbcs_version\": \"3.2\", \"postcode\": null, \"address_identifier\": null,"
+            + " \"csp_region\": null, \"han_variant\": \"Single Band\","
+            + " \"supplier\": \"90-B3-D5-1F-30-01-00-00\"}]";
+    assertThat(EstateFile.read(new StringReader(nulls), EstateFile.Format.JSON))
+        .containsExactly(devices.get(devices.size() - 2));
+  }
+
+  @Test
+  void oneJsonObjectReadsAsOneDevice() {
+    List<Device> devices = withoutPremises();
+    String json = write(EstateFile.Format.JSON, devices);
+    // each element of the written array, alone
+    String first = json.substring(json.indexOf('{'), json.indexOf('}') + 1);
+    assertThat(EstateFile.readJsonObject(new StringReader(first))).isEqualTo(devices.get(0));
+    String last = json.substring(json.lastIndexOf('{'), json.lastIndexOf('}') + 1);
+    assertThat(EstateFile.readJsonObject(new StringReader(last)))
+        .isEqualTo(devices.get(devices.size() - 1));
+
+    assertThatThrownBy(() -> EstateFile.readJsonObject(new StringReader("[" + first + "]")))
+        .isInstanceOf(EstateFileException.class)
+        .hasMessageContaining("expected a device object");
+    assertThatThrownBy(() -> EstateFile.readJsonObject(new StringReader(first + "{}")))
+        .isInstanceOf(EstateFileException.class)
+        .hasMessageContaining("content after the device object");
+    assertThatThrownBy(
+            () ->
+                EstateFile.readJsonObject(
+                    new StringReader(first.replace("\"Commissioned\"", "\"Ready\""))))
+        .isInstanceOf(EstateFileException.class)
+        .satisfies(
+            e ->
+                assertThat(((EstateFileException) e).problem())
+                    .isEqualTo("status: not a device status: 'Ready'"));
+  }
+
+  @Test
+  void aPostcodeWithoutAnAddressIdentifierIsRefused() {
+    String good = HEADER + "\n" + GOOD + "\n";
+    assertThat(csvError(good + GOOD.replace("1 Threapwood Road", "")))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("both present or both absent");
+    assertThat(csvError(good + GOOD.replace("M22 0RR", "")))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("both present or both absent");
+    // a region alone is fine
+    assertThat(
+            EstateFile.read(
+                new StringReader(
+                    good
+                        + GOOD.replace("M22 0RR,1 Threapwood Road", ",")
+                            .replace("-00-00-00-00,", "-00-00-00-01,")),
+                EstateFile.Format.CSV))
+        .hasSize(2)
+        .last()
+        .satisfies(d -> assertThat(d.postcode()).isEmpty())
+        .satisfies(d -> assertThat(d.cspRegion()).hasValue(CspRegion.NORTH));
   }
 
   @Test

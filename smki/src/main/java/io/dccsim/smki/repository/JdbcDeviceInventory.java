@@ -29,8 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@link DeviceInventory} kept in the certificate repository's database (tables {@code
- * smi_device} and {@code smi_device_mpxn}, migration V5), over the repository's connection pool.
- * Obtain it from {@link CertificateRepository#deviceInventory()}; it lives as long as the
+ * smi_device} and {@code smi_device_mpxn}, migrations V5 and V6), over the repository's connection
+ * pool. Obtain it from {@link CertificateRepository#deviceInventory()}; it lives as long as the
  * repository.
  *
  * <p>Each call is one transaction. A duplicate EUI-64 is found by looking before inserting and, if
@@ -333,9 +333,9 @@ final class JdbcDeviceInventory implements DeviceInventory {
           (String) r[8],
           mpxns,
           Optional.ofNullable((Long) r[9]).map(Uprn::of),
-          Postcode.parse((String) r[10]),
-          (String) r[11],
-          CspRegion.fromXmlText((String) r[12]).orElseThrow(),
+          Optional.ofNullable((String) r[10]).map(Postcode::parse),
+          Optional.ofNullable((String) r[11]),
+          Optional.ofNullable((String) r[12]).map(s -> CspRegion.fromXmlText(s).orElseThrow()),
           (String) r[13],
           Optional.ofNullable((String) r[14]).map(s -> Connectivity.fromDuisText(s).orElseThrow()),
           Optional.ofNullable((String) r[15]).map(Eui64::parse),
@@ -465,9 +465,9 @@ final class JdbcDeviceInventory implements DeviceInventory {
     } else {
       ps.setNull(i++, Types.BIGINT);
     }
-    ps.setString(i++, d.postcode().toString());
-    ps.setString(i++, d.addressIdentifier());
-    ps.setString(i++, d.cspRegion().xmlText());
+    ps.setString(i++, d.postcode().map(Postcode::toString).orElse(null));
+    ps.setString(i++, d.addressIdentifier().orElse(null));
+    ps.setString(i++, d.cspRegion().map(CspRegion::xmlText).orElse(null));
     ps.setString(i++, d.hanVariant());
     ps.setString(i++, d.connectivity().map(Connectivity::duisText).orElse(null));
     ps.setString(i++, d.supplier().map(JdbcDeviceInventory::key).orElse(null));
