@@ -10,6 +10,7 @@ import io.dccsim.core.signature.DuisSigner;
 import io.dccsim.core.signature.SigningCredential;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.RemotePartyRole;
 import io.dccsim.core.value.UserRole;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.coverage.CoverageModel;
@@ -28,6 +29,17 @@ import io.dccsim.sim.pipeline.TargetCheck;
 import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.server.DuisServer;
 import io.dccsim.sim.server.ServerSettings;
+import io.dccsim.sim.service.CommsHubStatusUpdateService;
+import io.dccsim.sim.service.DecommissionDeviceService;
+import io.dccsim.sim.service.DevicePrenotificationService;
+import io.dccsim.sim.service.DspSchedules;
+import io.dccsim.sim.service.FirmwareUpdateService;
+import io.dccsim.sim.service.LocalCommandResponseService;
+import io.dccsim.sim.service.ReadInventoryService;
+import io.dccsim.sim.service.ScheduleServices;
+import io.dccsim.sim.service.ServiceHandler;
+import io.dccsim.sim.service.ServiceOptInService;
+import io.dccsim.sim.service.UpdateInventoryService;
 import io.dccsim.sim.service.WanMatrixService;
 import io.dccsim.sim.spi.ExchangeListener;
 import io.dccsim.sim.spi.InterventionSource;
@@ -41,6 +53,7 @@ import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,6 +136,8 @@ public final class Simulator implements AutoCloseable {
   private final DuisServer server;
   private final ServiceCatalogue catalogue;
   private final io.dccsim.core.inventory.DeviceInventory inventory;
+  private final DspSchedules schedules = new DspSchedules();
+  private ServiceOptInService.BrokerCertificates broker;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
@@ -190,7 +205,7 @@ public final class Simulator implements AutoCloseable {
                 dccEui,
                 b.catalogue,
                 b.devices != null ? b.devices : device -> inventory.find(device).isPresent()),
-            List.of(new WanMatrixService(coverage::get, b.writeUnknownLiterally)),
+            handlers(b),
             interventions::get,
             new ResponseWriter(
                 new DuisSigner(SigningCredential.of(dcc.privateKey(), dcc.certificate()))),
@@ -498,11 +513,12 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Back to the state after start for everything a test can change: replay counters forgotten, no
-   * interventions, the initial coverage model. Users, certificates, clock, baseline and listeners
-   * stay as they are.
+   * interventions, the initial coverage model, no DCC schedules. Users, certificates, the device
+   * inventory, clock, baseline and listeners stay as they are.
    */
   public void reset() {
     forgetRequestCounters();
+    schedules.clear();
     interventions.set(InterventionSource.NONE);
     coverage.set(initialCoverage);
   }
@@ -528,6 +544,54 @@ public final class Simulator implements AutoCloseable {
 
   /** The premises of the synthetic estate an empty inventory gets by default. */
   public static final int DEFAULT_SYNTHETIC_PREMISES = 300;
+
+  /** The handlers of every Service Request this simulator answers beyond its envelope checks. */
+  private List<ServiceHandler> handlers(Builder b) {
+    List<ServiceHandler> out = new ArrayList<>();
+    out.add(new WanMatrixService(coverage::get, b.writeUnknownLiterally));
+    out.add(new DevicePrenotificationService(inventory));
+    out.add(new ReadInventoryService(inventory));
+    out.add(new DecommissionDeviceService(inventory));
+    out.add(new UpdateInventoryService(inventory));
+    out.add(new ServiceOptInService(inventory, this::brokerCertificates));
+    out.add(new LocalCommandResponseService());
+    out.addAll(CommsHubStatusUpdateService.all(inventory));
+    out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.METERS));
+    out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.PPMID));
+    out.addAll(new ScheduleServices(schedules, inventory, b.catalogue, users::roleOf).handlers());
+    return out;
+  }
+
+  /**
+   * The DCC Access Control Broker's Digital Signing and Key Agreement certificates SR 8.6 answers
+   * with: issued by the PKI for the DCC's EUI the first time they are asked for, and filed in the
+   * repository as in use.
+   */
+  private synchronized ServiceOptInService.BrokerCertificates brokerCertificates() {
+    if (broker == null) {
+      Credential signing =
+          pki.organisation(dccEui)
+              .role(RemotePartyRole.ACCESS_CONTROL_BROKER)
+              .digitalSigning()
+              .issue();
+      Credential agreement =
+          pki.organisation(dccEui)
+              .role(RemotePartyRole.ACCESS_CONTROL_BROKER)
+              .keyAgreement()
+              .issue();
+      trust(signing.certificate());
+      trust(agreement.certificate());
+      broker =
+          new ServiceOptInService.BrokerCertificates(
+              signing.certificateDer(), agreement.certificateDer());
+    }
+    return broker;
+  }
+
+  /** The DCC schedules Users created with SR 5.1 (cleared by {@link #reset()}). */
+  public DspSchedules schedules() {
+    return schedules;
+  }
 
   /** Configures a {@link Simulator}. */
   public static final class Builder {

@@ -41,8 +41,9 @@ import org.w3c.dom.Element;
  * Every Service Reference Variant of the DUIS 5.4 catalogue, through the whole pipeline of a
  * simulator with its default catalogue: a command variant the SRV does not allow is E12, an allowed
  * one on another web service's URL is E13 (both before the role is looked at), an ineligible role
- * is E2, and an eligible User on the right URL gets E11 unless the SRV is simulated. Every answer
- * is a DUIS answer signed by the DCC.
+ * is E2, and an eligible User on the right URL gets E11 unless the SRV is simulated (the sixteen
+ * non-device SRs are, and their handlers read the body). Every answer is a DUIS answer signed by
+ * the DCC.
  */
 class CatalogueEnvelopeTest {
   // a device of the synthetic estate every simulator's inventory holds by default
@@ -186,9 +187,29 @@ class CatalogueEnvelopeTest {
 
   @Test
   void everySimulatedSrvHasAHandlerAndNoOtherDoes() throws Exception {
-    // only SR 12.1 is simulated; a Request WAN Matrix of the right shape is answered I0
-    assertThat(catalogue().filter(ServiceDefinition::simulated).map(d -> d.variant().toString()))
-        .containsExactly("12.1");
+    // the sixteen non-device SRs are simulated, and no device SR yet
+    assertThat(catalogue().filter(ServiceDefinition::simulated))
+        .extracting(d -> d.variant().toString())
+        .containsExactlyInAnyOrder(
+            "5.1", "5.2", "5.3", "8.2", "8.3", "8.4", "8.6", "8.13", "8.14.1", "8.14.2", "8.14.3",
+            "8.14.4", "11.1", "11.4", "12.1", "12.2");
+    assertThat(catalogue().filter(ServiceDefinition::simulated)).allMatch(d -> !d.isDevice());
+    // each one's handler reads the body: one that is not its own is refused as malformed
+    for (ServiceDefinition d : catalogue().filter(ServiceDefinition::simulated).toList()) {
+      SupplierClient client = CLIENTS.get(sender(d));
+      byte[] request =
+          client.signed(
+              SchemaVersion.V5_4,
+              client.nextId(),
+              CommandVariant.NON_DEVICE,
+              d.variant(),
+              RawRequestBody.of(thing()));
+      java.net.http.HttpResponse<byte[]> r = client.post(WebService.NON_DEVICE.path(), request);
+      assertThat(r.statusCode()).as(d.variant().toString()).isEqualTo(400);
+      assertThat(new String(r.body(), StandardCharsets.UTF_8))
+          .as(d.variant().toString())
+          .contains("SR " + d.variant() + " takes a");
+    }
     SupplierClient supplier = CLIENTS.get(UserRole.IMPORT_SUPPLIER);
     assertThat(
             supplier

@@ -14,7 +14,8 @@ import java.util.Optional;
  * the first error of SR 12.1).
  *
  * <p>Codes this library knows carry a meaning; others parse and round-trip with no meaning. The
- * meanings of the SR 12.1 codes are not public: this library defines them (see the constants).
+ * meanings of the SR-specific codes are not public: this library defines them (see the constants
+ * and docs/catalogue.md).
  */
 public final class ResponseCode {
 
@@ -95,6 +96,99 @@ public final class ResponseCode {
 
   /** SR 12.1: coverage data is unavailable (this library's definition). */
   public static final ResponseCode E120103 = known("E120103", "Coverage data unavailable");
+
+  /** SR 5.1: service request not schedulable by this user (this library's definition). */
+  public static final ResponseCode E050101 =
+      known("E050101", "Service Request not schedulable by this User");
+
+  /** SR 5.1: device not in the inventory (this library's definition). */
+  public static final ResponseCode E050102 = known("E050102", "Device not in the inventory");
+
+  /** SR 5.1: schedule dates invalid (this library's definition). */
+  public static final ResponseCode E050103 = known("E050103", "Schedule dates invalid");
+
+  /** SR 5.1: too many schedules (this library's definition). */
+  public static final ResponseCode E050104 = known("E050104", "Too many schedules");
+
+  /** SR 5.2: no schedule found (this library's definition). */
+  public static final ResponseCode E050201 = known("E050201", "No schedule found");
+
+  /** SR 5.3: no schedule found (this library's definition). */
+  public static final ResponseCode E050301 = known("E050301", "No schedule found");
+
+  /** SR 8.2: no device found (this library's definition). */
+  public static final ResponseCode E080201 = known("E080201", "No device found");
+
+  /** SR 8.2: more than 17 devices found (this library's definition). */
+  public static final ResponseCode E080202 = known("E080202", "More than 17 devices found");
+
+  /** SR 8.3: device not in the inventory (this library's definition). */
+  public static final ResponseCode E080301 = known("E080301", "Device not in the inventory");
+
+  /** SR 8.3: device status does not allow decommissioning (this library's definition). */
+  public static final ResponseCode E080302 =
+      known("E080302", "Device status does not allow decommissioning");
+
+  /** SR 8.4: device not in the inventory (this library's definition). */
+  public static final ResponseCode E080401 = known("E080401", "Device not in the inventory");
+
+  /** SR 8.4: device is no longer only pre-notified (this library's definition). */
+  public static final ResponseCode E080402 =
+      known("E080402", "Device is no longer only pre-notified");
+
+  /** SR 8.6: device not in the inventory (this library's definition). */
+  public static final ResponseCode E080601 = known("E080601", "Device not in the inventory");
+
+  /** SR 8.6: device type does not match the inventory (this library's definition). */
+  public static final ResponseCode E080602 =
+      known("E080602", "Device type does not match the inventory");
+
+  /** SR 8.6: MPxNs do not match the inventory (this library's definition). */
+  public static final ResponseCode E080603 = known("E080603", "MPxNs do not match the inventory");
+
+  /** SR 8.13: original request not sent by this user (this library's definition). */
+  public static final ResponseCode E081301 =
+      known("E081301", "Original request not sent by this User");
+
+  /** SR 8.13: device response is not a gbcs message (this library's definition). */
+  public static final ResponseCode E081302 =
+      known("E081302", "Device response is not a GBCS message");
+
+  /** SR 8.14: device is not a communications hub in the inventory (this library's definition). */
+  public static final ResponseCode E081401 =
+      known("E081401", "Device is not a Communications Hub in the inventory");
+
+  /** SR 8.14: communications hub status does not allow the update (this library's definition). */
+  public static final ResponseCode E081402 =
+      known("E081402", "Communications Hub status does not allow the update");
+
+  /** SR 8.14: MPxN not in the inventory (this library's definition). */
+  public static final ResponseCode E081403 = known("E081403", "MPxN not in the inventory");
+
+  /** SR 11.1: firmware not sent to some devices (this library's definition). */
+  public static final ResponseCode W110101 = known("W110101", "Firmware not sent to some devices");
+
+  /** SR 11.1: firmware sent to no device (this library's definition). */
+  public static final ResponseCode E110101 = known("E110101", "Firmware sent to no device");
+
+  /** SR 11.4: firmware not sent to some ppmids (this library's definition). */
+  public static final ResponseCode W110401 = known("W110401", "Firmware not sent to some PPMIDs");
+
+  /** SR 11.4: firmware sent to no ppmid (this library's definition). */
+  public static final ResponseCode E110401 = known("E110401", "Firmware sent to no PPMID");
+
+  /** SR 12.2: device already in the inventory (this library's definition). */
+  public static final ResponseCode E120201 = known("E120201", "Device already in the inventory");
+
+  /** SR 12.2: device type cannot be pre-notified (this library's definition). */
+  public static final ResponseCode E120202 = known("E120202", "Device type cannot be pre-notified");
+
+  /** SR 12.2: ESME variant given for a device that is not an ESME (this library's definition). */
+  public static final ResponseCode E120203 =
+      known("E120203", "ESME variant given for a device that is not an ESME");
+
+  /** SR 12.2: associated gpf invalid (this library's definition). */
+  public static final ResponseCode E120204 = known("E120204", "Associated GPF invalid");
 
   private final String code;
   private final String meaning;

@@ -108,8 +108,13 @@ class Duis54CatalogueTest {
         .isTrue();
     assertThat(c.find(ServiceReferenceVariant.parse("7.16")).orElseThrow().eligibleRoles())
         .isEmpty();
+    // the sixteen non-device SRs have handlers; no device SR yet
     assertThat(c.definitions().stream().filter(ServiceDefinition::simulated))
-        .containsExactly(ServiceCatalogue.REQUEST_WAN_MATRIX);
+        .hasSize(16)
+        .allMatch(d -> !d.isDevice())
+        .contains(ServiceCatalogue.REQUEST_WAN_MATRIX);
+    assertThat(c.find(ServiceReferenceVariant.parse("8.6")).orElseThrow().eligibleRoles())
+        .containsExactlyInAnyOrder(UserRole.IMPORT_SUPPLIER, UserRole.GAS_SUPPLIER);
     assertThat(ServiceCatalogue.standard().size()).isEqualTo(1);
   }
 

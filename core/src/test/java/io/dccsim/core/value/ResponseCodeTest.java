@@ -21,7 +21,7 @@ class ResponseCodeTest {
       assertThat(code.code()).isEqualTo(c);
       assertThat(code.meaning()).as(c).isPresent();
     }
-    assertThat(ResponseCode.known()).hasSize(17);
+    assertThat(ResponseCode.known()).hasSize(17 + 28);
     assertThat(ResponseCode.parse("I0")).isSameAs(ResponseCode.I0);
     assertThat(ResponseCode.I0.isSuccess()).isTrue();
     assertThat(ResponseCode.I99.isSuccess()).isFalse();
