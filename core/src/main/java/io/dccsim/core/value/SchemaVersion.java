@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The {@code schemaVersion} of a DUIS document: a decimal such as {@code 5.1}. Versions 5.0 and 5.1
  * were in use in June 2021; 5.3 and 5.4 came later and changed the SR 12.1 response to one result
- * per CSP region.
+ * per CSP region. 5.2 is known too: the DCC's public reference test messages for several non-device
+ * Service Requests are written in it; its SR 12.1 answer is the flat form, as before 5.3.
  *
  * <p>Any {@code major.minor} of one or two digits each parses, so that documents of versions this
  * library does not know can still be read and passed through; {@link #isPublished()} tells the
@@ -20,6 +21,9 @@ public record SchemaVersion(int major, int minor) implements Comparable<SchemaVe
 
   /** DUIS 5.1, current at the June 2021 release. */
   public static final SchemaVersion V5_1 = new SchemaVersion(5, 1);
+
+  /** DUIS 5.2, in which several of the DCC's reference test messages are written. */
+  public static final SchemaVersion V5_2 = new SchemaVersion(5, 2);
 
   /** DUIS 5.3, the first with the per-region SR 12.1 response. */
   public static final SchemaVersion V5_3 = new SchemaVersion(5, 3);
@@ -66,9 +70,9 @@ public record SchemaVersion(int major, int minor) implements Comparable<SchemaVe
     return true;
   }
 
-  /** Whether this is one of the published versions 5.0, 5.1, 5.3, 5.4. */
+  /** Whether this is one of the published versions 5.0, 5.1, 5.2, 5.3, 5.4. */
   public boolean isPublished() {
-    return equals(V5_0) || equals(V5_1) || equals(V5_3) || equals(V5_4);
+    return equals(V5_0) || equals(V5_1) || equals(V5_2) || equals(V5_3) || equals(V5_4);
   }
 
   /**

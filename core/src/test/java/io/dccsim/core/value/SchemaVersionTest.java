@@ -16,7 +16,10 @@ class SchemaVersionTest {
     assertThat(SchemaVersion.parse("5.3").perRegionWanMatrix()).isTrue();
     assertThat(SchemaVersion.parse("5.4").perRegionWanMatrix()).isTrue();
     assertThat(SchemaVersion.parse("5").isPublished()).isTrue();
-    assertThat(SchemaVersion.parse("5.2").isPublished()).isFalse();
+    // the DCC's reference test messages for 8.4, 8.6, 8.14.1 and 12.2 are written in 5.2
+    assertThat(SchemaVersion.parse("5.2").isPublished()).isTrue();
+    assertThat(SchemaVersion.parse("5.2").perRegionWanMatrix()).isFalse();
+    assertThat(SchemaVersion.parse("5.5").isPublished()).isFalse();
     assertThat(SchemaVersion.parse(" 5.1 ")).isEqualTo(SchemaVersion.V5_1);
   }
 

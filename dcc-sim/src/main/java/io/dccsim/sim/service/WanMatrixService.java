@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * identifier and answers {@code DSPWANMatrix}.
  *
  * <p>For schema 5.3 and later, one {@code DSPWANMatrixResponse} per region answer, each with {@code
- * CSPRegionResponseCode} {@code I0}. For 5.0 and 5.1 the flat form with the first region answer; a
- * 4G region (which 5.0/5.1 cannot name) is written as its CSP's region. Not found, invalid postcode
- * and unavailable are the SR's own codes E120101, E120102 and E120103, with no {@code
+ * CSPRegionResponseCode} {@code I0}. For 5.0 to 5.2 the flat form with the first region answer; a
+ * 4G region (which 5.0 to 5.2 cannot name) is written as its CSP's region. Not found, invalid
+ * postcode and unavailable are the SR's own codes E120101, E120102 and E120103, with no {@code
  * DSPWANMatrix}. Dates and the unconfirmed WAN variant follow {@link CoverageReporting} (MP146,
  * MP106).
  */
