@@ -266,7 +266,11 @@ public final class ControlApi {
               return ok(ControlJson.object().put("cleared", true));
             }));
     r.add(ControlRoute.of("GET", PREFIX + "/devices", (p, q, b) -> devices(q)));
+    r.add(ControlRoute.of("POST", PREFIX + "/devices", (p, q, b) -> addDevices(b)));
     r.add(ControlRoute.of("GET", PREFIX + "/devices/{eui}", (p, q, b) -> device(p.get("eui"))));
+    r.add(
+        ControlRoute.of(
+            "DELETE", PREFIX + "/devices/{eui}", (p, q, b) -> removeDevice(p.get("eui"))));
     r.add(
         ControlRoute.of(
             "PUT", PREFIX + "/devices/{eui}/status", (p, q, b) -> deviceStatus(p.get("eui"), b)));
@@ -339,7 +343,13 @@ public final class ControlApi {
             "unknown filter", "'" + k + "' is not a filter; known: " + known);
       }
     }
-    if (query.size() != 1) {
+    if (query.size() > 1) {
+      throw new BadControlRequest(
+          "invalid filter",
+          "give exactly one of uprn, postcode or mpxn, not "
+              + String.join(" and ", query.keySet()));
+    }
+    if (query.isEmpty()) {
       ObjectNode out = ControlJson.object().put("count", inventory.count());
       out.put("detail", "give one of uprn, postcode or mpxn to list devices");
       return ok(out);
@@ -368,6 +378,86 @@ public final class ControlApi {
         .find(eui)
         .map(d -> ok(deviceJson(List.of(d)).get(0)))
         .orElseGet(() -> error(404, "not found", "no device " + eui));
+  }
+
+  /** The most devices one {@code POST /control/devices} adds. */
+  public static final int MAX_ADDED_DEVICES = 10_000;
+
+  /**
+   * Adds one device (the body is the device's object) or several (the body is {@code {"devices":
+   * [...]}}), all or none: 201 with what was added, 409 naming an EUI already held, 413 for more
+   * than {@link #MAX_ADDED_DEVICES}.
+   */
+  private ControlResponse addDevices(byte[] body) {
+    io.dccsim.core.inventory.DeviceInventory inventory = inventory();
+    ObjectNode in = json.readObject(body);
+    boolean many = in.has("devices");
+    List<JsonNode> given = new ArrayList<>();
+    if (many) {
+      ControlJson.onlyFields(in, Set.of("devices"), "a list of devices");
+      JsonNode list = in.get("devices");
+      if (!list.isArray()) {
+        throw new BadControlRequest("invalid field", "'devices' is an array of device objects");
+      }
+      if (list.size() > MAX_ADDED_DEVICES) {
+        return error(
+            413,
+            "too many devices",
+            "at most " + MAX_ADDED_DEVICES + " devices per call, not " + list.size());
+      }
+      list.forEach(given::add);
+    } else if (in.isEmpty()) {
+      throw new BadControlRequest(
+          "missing field", "the body is a device object, or {\"devices\": [...]}");
+    } else {
+      given.add(in);
+    }
+    List<io.dccsim.core.inventory.Device> devices = new ArrayList<>(given.size());
+    Set<Eui64> seen = new java.util.HashSet<>();
+    for (int i = 0; i < given.size(); i++) {
+      String where = many ? "devices[" + i + "]: " : "";
+      JsonNode node = given.get(i);
+      if (!node.isObject()) {
+        throw new BadControlRequest("invalid field", where + "a device is a JSON object");
+      }
+      io.dccsim.core.inventory.Device d;
+      try {
+        d =
+            io.dccsim.core.inventory.EstateFile.readJsonObject(
+                new java.io.StringReader(node.toString()));
+      } catch (io.dccsim.core.inventory.EstateFileException e) {
+        throw new BadControlRequest("invalid device", where + e.problem());
+      }
+      if (!seen.add(d.eui())) {
+        throw new BadControlRequest(
+            "invalid device", where + "device " + d.eui() + " is listed twice");
+      }
+      devices.add(d);
+    }
+    try {
+      inventory.addAll(devices);
+    } catch (io.dccsim.core.inventory.DuplicateDeviceException e) {
+      return error(
+          409,
+          "device already held",
+          "the inventory already holds device " + e.eui() + "; nothing was added");
+    }
+    JsonNode out;
+    if (many) {
+      ObjectNode list = ControlJson.object().put("count", devices.size());
+      list.set("devices", deviceJson(devices));
+      out = list;
+    } else {
+      out = deviceJson(devices).get(0);
+    }
+    return new ControlResponse(201, JSON, Map.of(), json.write(out));
+  }
+
+  private ControlResponse removeDevice(String text) {
+    Eui64 eui = eui(text, "a device ID", "DE-DC-C5-01-00-00-00-00");
+    return inventory().remove(eui)
+        ? new ControlResponse(204, JSON, Map.of(), new byte[0])
+        : error(404, "not found", "no device " + eui);
   }
 
   private ControlResponse deviceStatus(String text, byte[] body) {

@@ -2,6 +2,7 @@ package io.dccsim.sim.junit;
 
 import io.dccsim.core.client.DuisClient;
 import io.dccsim.core.client.HttpDuisTransport;
+import io.dccsim.core.inventory.DeviceInventory;
 import io.dccsim.core.release.Baseline;
 import io.dccsim.core.release.BaselinePolicy;
 import io.dccsim.core.signature.SigningCredential;
@@ -84,6 +85,14 @@ public final class DccSimulatorHandle {
   /** The test PKI that issued the DCC's and the supplier's certificates; issue more with it. */
   public TestPki pki() {
     return running.simulator().pki();
+  }
+
+  /**
+   * The simulator's device inventory (the DCC's Smart Metering Inventory), as {@link
+   * Simulator#inventory()} gives it: add, change and remove the devices its target check knows.
+   */
+  public DeviceInventory inventory() {
+    return running.simulator().inventory();
   }
 
   /** The simulator itself, for everything else (users, metrics, ...). */

@@ -103,6 +103,57 @@ class StandaloneInventoryTest {
     }
   }
 
+  @Test
+  void theControlApiAddsAndRemovesDevicesAndRefusesTwoFilters() throws Exception {
+    try (StandaloneSimulator s =
+        StandaloneSimulator.start(config(data.resolve("add"), Map.of("control-port", "0")))) {
+      long before = s.simulator().inventory().count();
+      Device bare =
+          Device.prenotified(
+              io.dccsim.core.value.Eui64.parse("DE-DC-C5-01-FF-00-00-01"),
+              io.dccsim.core.inventory.DeviceType.ESME,
+              "Acme Meters",
+              "E-2",
+              "1.2.0",
+              "SMETS2 V4.2",
+              "3.2",
+              java.util.Optional.empty());
+      java.io.StringWriter w = new java.io.StringWriter();
+      EstateFile.write(w, EstateFile.Format.JSON, List.of(bare));
+      String one = JSON.readTree(w.toString()).get(0).toString();
+
+      var added = ControlCalls.call(s, "POST", "devices", one);
+      assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+      var served = JSON.readTree(ControlCalls.call(s, "GET", "devices/" + bare.eui(), null).body());
+      assertThat(served.get("status").asText()).isEqualTo("Pending");
+      assertThat(served.has("postcode")).isFalse();
+      assertThat(served.has("address_identifier")).isFalse();
+      assertThat(served.has("csp_region")).isFalse();
+      // kept in the store as given
+      assertThat(s.simulator().inventory().find(bare.eui())).contains(bare);
+
+      var again = ControlCalls.call(s, "POST", "devices", "{\"devices\": [" + one + "]}");
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(again.body()).contains(bare.eui().toString());
+
+      Device meter = SyntheticEstate.devices(1, 1L).get(0);
+      var two =
+          ControlCalls.call(
+              s,
+              "GET",
+              "devices?uprn=" + meter.uprn().orElseThrow().value() + "&postcode=M22%200RR",
+              null);
+      assertThat(two.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(two.body()).get("detail").asText()).contains("exactly one");
+
+      var removed = ControlCalls.call(s, "DELETE", "devices/" + bare.eui(), null);
+      assertThat(removed.statusCode()).isEqualTo(204);
+      assertThat(ControlCalls.call(s, "DELETE", "devices/" + bare.eui(), null).statusCode())
+          .isEqualTo(404);
+      assertThat(s.simulator().inventory().count()).isEqualTo(before);
+    }
+  }
+
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -46,6 +46,7 @@ class DeclarativeExtensionTest {
     assertThat(dcc.baseline()).isEqualTo(Baseline.PRE_JUNE_2021);
     assertThat(dcc.journal().capacity()).isEqualTo(50);
     assertThat(injectedInConstructor.journal()).isSameAs(dcc.journal());
+    assertThat(dcc.inventory()).isSameAs(dcc.simulator().inventory());
   }
 
   @Test
