@@ -42,10 +42,11 @@ import java.util.stream.Stream;
  * <p>Options: {@code --store h2|postgres|both} (default both), {@code --devices N} (default
  * 1,000,000; rounded up to whole premises), {@code --lookups N} per kind (default 5,000, after as
  * many again of warm-up), {@code --chunk P} premises per {@code addAll} (default 1,000), {@code
- * --dir D} for the H2 store (default a new temporary directory, deleted afterwards). PostgreSQL is
- * reached as the tests reach it: {@code DCCSIM_POSTGRES_URL}, {@code DCCSIM_POSTGRES_USER} and
- * {@code DCCSIM_POSTGRES_PASSWORD}, by default {@code jdbc:postgresql://127.0.0.1:5432/test} as
- * {@code postgres}; the estate goes into a new schema, dropped afterwards.
+ * --dir D} for the H2 store (default a new temporary directory, deleted afterwards unless {@code
+ * --keep}). PostgreSQL is reached as the tests reach it: {@code DCCSIM_POSTGRES_URL}, {@code
+ * DCCSIM_POSTGRES_USER} and {@code DCCSIM_POSTGRES_PASSWORD}, by default {@code
+ * jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres}; the estate goes into a new schema,
+ * dropped afterwards unless {@code --keep}.
  */
 public final class MillionDeviceInventory {
 
@@ -84,7 +85,12 @@ public final class MillionDeviceInventory {
     int lookups = 5_000;
     int chunk = 1_000;
     Optional<Path> dir = Optional.empty();
+    boolean keep = false;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--keep")) {
+        keep = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
         case "--store" -> store = value;
@@ -103,10 +109,10 @@ public final class MillionDeviceInventory {
         premises, (long) premises * perPremises, Runtime.getRuntime().maxMemory() >> 20, lookups);
     List<Result> results = new ArrayList<>();
     if (store.equals("h2") || store.equals("both")) {
-      results.add(h2(premises, lookups, chunk, dir));
+      results.add(h2(premises, lookups, chunk, dir, keep));
     }
     if (store.equals("postgres") || store.equals("both")) {
-      results.add(postgres(premises, lookups, chunk));
+      results.add(postgres(premises, lookups, chunk, keep));
     }
     if (results.isEmpty()) {
       throw new IllegalArgumentException("--store is h2, postgres or both, not " + store);
@@ -114,7 +120,7 @@ public final class MillionDeviceInventory {
     print(results);
   }
 
-  private static Result h2(int premises, int lookups, int chunk, Optional<Path> dir)
+  private static Result h2(int premises, int lookups, int chunk, Optional<Path> dir, boolean keep)
       throws IOException {
     Path directory = dir.isPresent() ? dir.get() : Files.createTempDirectory("dccsim-inventory");
     try {
@@ -122,13 +128,16 @@ public final class MillionDeviceInventory {
         return run("H2 (file, synced)", repo, premises, lookups, chunk);
       }
     } finally {
-      if (dir.isEmpty()) {
+      if (keep) {
+        System.out.println("kept the H2 store in " + directory);
+      } else if (dir.isEmpty()) {
         delete(directory);
       }
     }
   }
 
-  private static Result postgres(int premises, int lookups, int chunk) throws SQLException {
+  private static Result postgres(int premises, int lookups, int chunk, boolean keep)
+      throws SQLException {
     String url = env("DCCSIM_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     String user = env("DCCSIM_POSTGRES_USER", "postgres");
     String password = env("DCCSIM_POSTGRES_PASSWORD", "");
@@ -140,9 +149,13 @@ public final class MillionDeviceInventory {
         return run("PostgreSQL", repo, premises, lookups, chunk);
       }
     } finally {
-      try (Connection c = DriverManager.getConnection(url, user, password);
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      if (keep) {
+        System.out.println("kept the PostgreSQL schema " + schema);
+      } else {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+            Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
       }
     }
   }
