@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A made-up estate of premises for tests and demonstrations, the same for the same seed on every
@@ -203,6 +204,77 @@ public final class SyntheticEstate {
       out.add(new Premises(i, uprn, postcode, addressIdentifier, region, mpan, mprn, devices));
     }
     return out;
+  }
+
+  /**
+   * Streams the devices of {@link #devices(int, long)}, the same devices in the same order, to
+   * {@code sink} in chunks of the devices of at most {@code chunkSize} premises (the last chunk may
+   * be smaller), so that an estate of any size is generated with memory bounded by the chunk. Each
+   * chunk is a new list the sink may keep.
+   *
+   * @return how many devices were delivered
+   * @throws IllegalArgumentException unless {@code premisesCount} is 1 to {@link #MAX_PREMISES} and
+   *     {@code chunkSize} is positive
+   */
+  public static long generate(
+      int premisesCount, long seed, int chunkSize, Consumer<List<Device>> sink) {
+    if (premisesCount < 1 || premisesCount > MAX_PREMISES) {
+      throw new IllegalArgumentException(
+          "A synthetic estate has 1 to " + MAX_PREMISES + " premises, not " + premisesCount);
+    }
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("A chunk holds at least one premises: " + chunkSize);
+    }
+    Objects.requireNonNull(sink, "sink");
+    // The same draws from the same generator, in the same order, as premises(count, seed).
+    Random random = new Random(seed);
+    long uprnBase = 10_000_000_000L + random.nextInt(800_000_000) * 100L;
+    long mpanBase = random.nextInt(1_000_000_000) * 9L;
+    long mprnBase = 1_000_000_000L + random.nextInt(1_000_000_000) * 7L;
+    Set<Postcode> used = new HashSet<>();
+    Postcode postcode = null;
+    CspRegion region = null;
+    String street = null;
+    int perPremises = TYPES_PER_PREMISES.size();
+    List<Device> chunk = new ArrayList<>(Math.min(chunkSize, premisesCount) * perPremises);
+    long delivered = 0;
+    for (int i = 0; i < premisesCount; i++) {
+      if (i % PREMISES_PER_POSTCODE == 0) {
+        String area = AREA_ORDER.get(random.nextInt(AREA_ORDER.size()));
+        do {
+          postcode = randomPostcode(random, area);
+        } while (!used.add(postcode));
+        region = AREAS.get(area);
+        street = STREETS.get(random.nextInt(STREETS.size()));
+      }
+      int house = (i % PREMISES_PER_POSTCODE) * 2 + 1;
+      String addressIdentifier = house + " " + street;
+      Uprn uprn = Uprn.of(uprnBase + i);
+      String mpan = mpan(region, (mpanBase + i) % 10_000_000_000L);
+      String mprn = Long.toString(mprnBase + i);
+      boolean dualBand = random.nextInt(4) == 0;
+      boolean cellular = random.nextInt(10) == 0;
+      for (DeviceType type : TYPES_PER_PREMISES) {
+        chunk.add(
+            device(
+                type,
+                i,
+                uprn,
+                postcode,
+                addressIdentifier,
+                region,
+                mpan,
+                mprn,
+                dualBand ? "Dual Band" : "Single Band",
+                cellular && type == DeviceType.CHF));
+      }
+      if (chunk.size() == chunkSize * perPremises || i == premisesCount - 1) {
+        delivered += chunk.size();
+        sink.accept(chunk);
+        chunk = new ArrayList<>(Math.min(chunkSize, premisesCount - i - 1) * perPremises);
+      }
+    }
+    return delivered;
   }
 
   /** The EUI-64 of the synthetic device of {@code type} at premises {@code number}. */

@@ -80,6 +80,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
             pool::getConnection,
             this::ensureOpen,
             syncWrites,
+            config.store() == RepositoryConfig.Store.POSTGRESQL,
             config.batchSize(),
             config.scanPageSize());
   }

@@ -36,8 +36,12 @@ import java.util.function.Consumer;
  * <p>Each call is one transaction. A duplicate EUI-64 is found by looking before inserting and, if
  * another writer got there first, by the primary key's unique violation. {@link #addAll} checks and
  * inserts in batches of the repository's batch size, all in one transaction, so a load is all or
- * nothing. On H2 file stores that sync each write, every write is forced to disk before it returns.
- * Scans read pages by keyset on the EUI-64 key, with no connection held while the sink runs.
+ * nothing; rows go in multi-row INSERTs of up to {@value #DEVICES_PER_INSERT} devices. On
+ * PostgreSQL, once a load has doubled the devices held since the statistics were last refreshed,
+ * {@code addAll} refreshes them ({@code ANALYZE}) after committing, so lookups keep their indexes
+ * straight after a bulk load. On H2 file stores that sync each write, every write is forced to disk
+ * before it returns. Scans read pages by keyset on the EUI-64 key, with no connection held while
+ * the sink runs.
  */
 final class JdbcDeviceInventory implements DeviceInventory {
 
@@ -56,7 +60,21 @@ final class JdbcDeviceInventory implements DeviceInventory {
       "INSERT INTO smi_device (device_eui, device_type, status, manufacturer, model,"
           + " firmware_version, firmware_status, smets_chts_version, gbcs_version, uprn, postcode,"
           + " address_identifier, csp_region, han_variant, connectivity, supplier_eui,"
-          + " network_operator_eui) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " network_operator_eui) VALUES ";
+  private static final String DEVICE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_MPXN =
+      "INSERT INTO smi_device_mpxn (device_eui, position, mpxn) VALUES ";
+  private static final String MPXN_ROW = "(?, ?, ?)";
+
+  /** Devices per multi-row INSERT: one statement's round trip carries this many. */
+  private static final int DEVICES_PER_INSERT = 100;
+
+  /** MPxN rows per multi-row INSERT. */
+  private static final int MPXNS_PER_INSERT = 300;
+
+  /** The fewest devices added since the last ANALYZE that may call for another. */
+  private static final long MIN_ANALYZE_GROWTH = 1_000;
+
   private static final String UPDATE =
       "UPDATE smi_device SET device_type = ?, status = ?, manufacturer = ?, model = ?,"
           + " firmware_version = ?, firmware_status = ?, smets_chts_version = ?, gbcs_version = ?,"
@@ -69,16 +87,22 @@ final class JdbcDeviceInventory implements DeviceInventory {
   private final boolean syncWrites;
   private final int batchSize;
   private final int pageSize;
+  private final boolean analyzeAfterLoads;
+  private final Object analyzeLock = new Object();
+  private long addedSinceAnalyze;
+  private long heldAtAnalyze;
 
   JdbcDeviceInventory(
       Connections connections,
       Runnable ensureOpen,
       boolean syncWrites,
+      boolean analyzeAfterLoads,
       int batchSize,
       int scanPageSize) {
     this.connections = connections;
     this.ensureOpen = ensureOpen;
     this.syncWrites = syncWrites;
+    this.analyzeAfterLoads = analyzeAfterLoads;
     this.batchSize = Math.min(batchSize, MAX_IN_LIST);
     this.pageSize = Math.min(scanPageSize, MAX_IN_LIST);
   }
@@ -374,7 +398,7 @@ final class JdbcDeviceInventory implements DeviceInventory {
     if (copy.isEmpty()) {
       return 0;
     }
-    return write(
+    write(
         "Adding " + copy.size() + " devices",
         c -> {
           for (int from = 0; from < copy.size(); from += batchSize) {
@@ -387,6 +411,39 @@ final class JdbcDeviceInventory implements DeviceInventory {
           }
           return copy.size();
         });
+    analyzeAfterGrowth(copy.size());
+    return copy.size();
+  }
+
+  /**
+   * On PostgreSQL, refreshes the planner's statistics once the devices added since the last refresh
+   * are as many as were held then (so at most about log2 of the estate's size times over a load):
+   * without them, as after a bulk load before autovacuum's next visit (or with autovacuum off), the
+   * planner guesses and reads a whole table for an MPxN or postcode lookup.
+   */
+  private void analyzeAfterGrowth(int added) {
+    if (!analyzeAfterLoads) {
+      return;
+    }
+    synchronized (analyzeLock) {
+      addedSinceAnalyze += added;
+      if (addedSinceAnalyze < Math.max(MIN_ANALYZE_GROWTH, heldAtAnalyze)) {
+        return;
+      }
+      addedSinceAnalyze = 0;
+      heldAtAnalyze =
+          read(
+              "Refreshing the device inventory's statistics",
+              c -> {
+                try (Statement s = c.createStatement()) {
+                  s.execute("ANALYZE smi_device, smi_device_mpxn");
+                  try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM smi_device")) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                }
+              });
+    }
   }
 
   private static Optional<Eui64> firstHeld(Connection c, List<Device> batch) throws SQLException {
@@ -410,16 +467,19 @@ final class JdbcDeviceInventory implements DeviceInventory {
     return batch.stream().map(Device::eui).filter(e -> held.contains(key(e))).findFirst();
   }
 
+  /** Inserts {@code batch} and its MPxNs, many rows to a statement. */
   private static void insert(Connection c, List<Device> batch) throws SQLException {
     try {
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        for (Device d : batch) {
-          ps.setString(1, key(d.eui()));
-          setFields(ps, 2, d);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      insertRows(
+          c,
+          INSERT,
+          DEVICE_ROW,
+          DEVICES_PER_INSERT,
+          batch,
+          (ps, at, d) -> {
+            ps.setString(at, key(d.eui()));
+            return setFields(ps, at + 1, d);
+          });
     } catch (SQLException e) {
       if (uniqueViolation(e)) {
         throw new LostRace(batch.stream().map(Device::eui).toList(), e);
@@ -429,28 +489,83 @@ final class JdbcDeviceInventory implements DeviceInventory {
     insertMpxns(c, batch);
   }
 
+  /** One MPxN row: a device's MPxN at a position. */
+  private record MpxnRow(String key, short position, String mpxn) {}
+
   private static void insertMpxns(Connection c, List<Device> devices) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO smi_device_mpxn (device_eui, position, mpxn) VALUES (?, ?, ?)")) {
-      int rows = 0;
-      for (Device d : devices) {
-        for (int i = 0; i < d.mpxns().size(); i++) {
-          ps.setString(1, key(d.eui()));
-          ps.setShort(2, (short) i);
-          ps.setString(3, d.mpxns().get(i));
-          ps.addBatch();
-          rows++;
-        }
+    List<MpxnRow> rows = new ArrayList<>();
+    for (Device d : devices) {
+      for (int i = 0; i < d.mpxns().size(); i++) {
+        rows.add(new MpxnRow(key(d.eui()), (short) i, d.mpxns().get(i)));
       }
-      if (rows > 0) {
+    }
+    insertRows(
+        c,
+        INSERT_MPXN,
+        MPXN_ROW,
+        MPXNS_PER_INSERT,
+        rows,
+        (ps, at, r) -> {
+          ps.setString(at, r.key());
+          ps.setShort(at + 1, r.position());
+          ps.setString(at + 2, r.mpxn());
+          return at + 3;
+        });
+  }
+
+  /** Sets one row's parameters from {@code at}, returning the next parameter's index. */
+  @FunctionalInterface
+  private interface RowSetter<T> {
+    int set(PreparedStatement ps, int at, T row) throws SQLException;
+  }
+
+  /**
+   * Inserts {@code rows} with multi-row INSERTs of up to {@code perStatement} rows: one prepared
+   * statement for the full groups, executed as a JDBC batch, and one for the remainder.
+   */
+  private static <T> void insertRows(
+      Connection c, String insert, String row, int perStatement, List<T> rows, RowSetter<T> setter)
+      throws SQLException {
+    int full = rows.size() / perStatement;
+    if (full > 0) {
+      try (PreparedStatement ps = c.prepareStatement(values(insert, row, perStatement))) {
+        for (int g = 0; g < full; g++) {
+          int at = 1;
+          for (T r : rows.subList(g * perStatement, (g + 1) * perStatement)) {
+            at = setter.set(ps, at, r);
+          }
+          ps.addBatch();
+        }
         ps.executeBatch();
+      }
+    }
+    int rest = rows.size() - full * perStatement;
+    if (rest > 0) {
+      try (PreparedStatement ps = c.prepareStatement(values(insert, row, rest))) {
+        int at = 1;
+        for (T r : rows.subList(full * perStatement, rows.size())) {
+          at = setter.set(ps, at, r);
+        }
+        ps.executeUpdate();
       }
     }
   }
 
-  /** Sets the sixteen columns after the key, from {@code first}. */
-  private static void setFields(PreparedStatement ps, int first, Device d) throws SQLException {
+  private static String values(String insert, String row, int count) {
+    StringBuilder sql = new StringBuilder(insert.length() + count * (row.length() + 2));
+    sql.append(insert);
+    for (int i = 0; i < count; i++) {
+      sql.append(i == 0 ? "" : ", ").append(row);
+    }
+    return sql.toString();
+  }
+
+  /**
+   * Sets the sixteen columns after the key, from {@code first}.
+   *
+   * @return the index after the last one set
+   */
+  private static int setFields(PreparedStatement ps, int first, Device d) throws SQLException {
     int i = first;
     ps.setString(i++, d.type().duisText());
     ps.setString(i++, d.status().duisText());
@@ -471,7 +586,8 @@ final class JdbcDeviceInventory implements DeviceInventory {
     ps.setString(i++, d.hanVariant());
     ps.setString(i++, d.connectivity().map(Connectivity::duisText).orElse(null));
     ps.setString(i++, d.supplier().map(JdbcDeviceInventory::key).orElse(null));
-    ps.setString(i, d.networkOperator().map(JdbcDeviceInventory::key).orElse(null));
+    ps.setString(i++, d.networkOperator().map(JdbcDeviceInventory::key).orElse(null));
+    return i;
   }
 
   @Override
