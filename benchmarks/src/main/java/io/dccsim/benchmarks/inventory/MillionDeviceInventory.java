@@ -243,13 +243,22 @@ public final class MillionDeviceInventory {
           timed(
               "findByPostcode",
               keys,
-              k -> inventory.findByPostcode(k.esme().postcode()),
+              k -> inventory.findByPostcode(k.esme().postcode().orElseThrow()),
               (k, r) ->
                   !r.isEmpty()
                       && r.size() % 6 == 0
                       && r.size() <= 6 * SyntheticEstate.PREMISES_PER_POSTCODE
                       && r.stream().allMatch(d -> d.postcode().equals(k.esme().postcode())));
-      measured = List.of(find, byUprn, byMpxn, byPostcode);
+      Lookup byAddress =
+          timed(
+              "findByAddress (8.2 PropertyFilter)",
+              keys,
+              k ->
+                  inventory.findByAddress(
+                      k.esme().postcode().orElseThrow(),
+                      k.esme().addressIdentifier().orElseThrow()),
+              (k, r) -> r.size() == 6 && r.stream().anyMatch(d -> d.equals(k.esme())));
+      measured = List.of(find, byUprn, byMpxn, byAddress, byPostcode);
     }
     return measured;
   }

@@ -29,6 +29,18 @@ public interface DeviceInventory {
   List<Device> findByPostcode(Postcode postcode);
 
   /**
+   * The devices at the premises with this postcode and address identifier, the identifier compared
+   * ignoring case: SR 8.2's {@code PropertyFilter}. The default filters {@link #findByPostcode}; a
+   * database asks for the premises alone.
+   */
+  default List<Device> findByAddress(Postcode postcode, String addressIdentifier) {
+    java.util.Objects.requireNonNull(addressIdentifier, "addressIdentifier");
+    return findByPostcode(postcode).stream()
+        .filter(d -> d.addressIdentifier().map(addressIdentifier::equalsIgnoreCase).orElse(false))
+        .toList();
+  }
+
+  /**
    * Adds a device.
    *
    * @throws DuplicateDeviceException when a device with its EUI-64 is already held; nothing changes

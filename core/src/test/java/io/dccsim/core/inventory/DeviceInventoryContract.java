@@ -132,6 +132,14 @@ public abstract class DeviceInventoryContract {
     assertThat(street).hasSizeGreaterThan(6);
     assertThat(inventory.findByPostcode(p.postcode())).containsExactlyElementsOf(street);
     assertThat(inventory.findByMpxn("9999999999")).isEmpty();
+    // SR 8.2's PropertyFilter: the postcode and the premises within it, ignoring case
+    assertThat(inventory.findByAddress(p.postcode(), p.addressIdentifier()))
+        .containsExactlyElementsOf(sorted);
+    assertThat(
+            inventory.findByAddress(
+                p.postcode(), p.addressIdentifier().toUpperCase(java.util.Locale.ROOT)))
+        .containsExactlyElementsOf(sorted);
+    assertThat(inventory.findByAddress(p.postcode(), "no such premises")).isEmpty();
   }
 
   @Test

@@ -84,9 +84,6 @@ public final class ReadInventoryService implements ServiceHandler {
     } catch (IllegalArgumentException e) {
       return List.of();
     }
-    String identifier = filter.required("AddressIdentifier");
-    return inventory.findByPostcode(postcode).stream()
-        .filter(d -> d.addressIdentifier().map(identifier::equalsIgnoreCase).orElse(false))
-        .toList();
+    return inventory.findByAddress(postcode, filter.required("AddressIdentifier"));
   }
 }

@@ -44,6 +44,8 @@ import java.util.function.Consumer;
  * the sink runs.
  */
 final class JdbcDeviceInventory implements DeviceInventory {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(JdbcDeviceInventory.class);
 
   /** Where connections come from. */
   @FunctionalInterface
@@ -248,6 +250,23 @@ final class JdbcDeviceInventory implements DeviceInventory {
   }
 
   @Override
+  public List<Device> findByAddress(Postcode postcode, String addressIdentifier) {
+    Objects.requireNonNull(postcode, "postcode");
+    Objects.requireNonNull(addressIdentifier, "addressIdentifier");
+    return read(
+        "Finding the devices at " + postcode + ", " + addressIdentifier,
+        c ->
+            query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM smi_device d WHERE d.postcode = ?"
+                    + " AND LOWER(d.address_identifier) = LOWER(?) ORDER BY d.device_eui",
+                postcode.toString(),
+                addressIdentifier));
+  }
+
+  @Override
   public long count() {
     return read(
         "Counting devices",
@@ -291,10 +310,12 @@ final class JdbcDeviceInventory implements DeviceInventory {
   }
 
   /** The devices a query over {@link #COLUMNS} selects, in its order, with their MPxNs. */
-  private static List<Device> query(Connection c, String sql, Object arg) throws SQLException {
+  private static List<Device> query(Connection c, String sql, Object... args) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, arg);
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Object[] row = new Object[17];
@@ -431,18 +452,23 @@ final class JdbcDeviceInventory implements DeviceInventory {
         return;
       }
       addedSinceAnalyze = 0;
-      heldAtAnalyze =
-          read(
-              "Refreshing the device inventory's statistics",
-              c -> {
-                try (Statement s = c.createStatement()) {
-                  s.execute("ANALYZE smi_device, smi_device_mpxn");
-                  try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM smi_device")) {
-                    rs.next();
-                    return rs.getLong(1);
+      try {
+        heldAtAnalyze =
+            read(
+                "Refreshing the device inventory's statistics",
+                c -> {
+                  try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE smi_device, smi_device_mpxn");
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM smi_device")) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
                   }
-                }
-              });
+                });
+      } catch (CertificateRepositoryException e) {
+        // the devices are committed; stale statistics only slow lookups, so the load succeeds
+        LOG.warn("Could not refresh the device inventory's statistics after a load", e);
+      }
     }
   }
 
