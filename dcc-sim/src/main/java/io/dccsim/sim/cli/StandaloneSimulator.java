@@ -371,6 +371,7 @@ public final class StandaloneSimulator implements AutoCloseable {
             Optional.of(simulator.users()),
             () -> {
               simulator.forgetRequestCounters();
+              simulator.schedules().clear();
               install.run();
               if (config.clockStart().isEmpty()) {
                 // No configured start: a reset goes back to the real time, not to when it started.
@@ -380,7 +381,8 @@ public final class StandaloneSimulator implements AutoCloseable {
     state
         .userCredentials(simulator.userCredentials())
         .catalogue(simulator.catalogue())
-        .inventory(simulator.inventory());
+        .inventory(simulator.inventory())
+        .schedules(simulator.schedules());
     return ControlServer.start(
         state,
         token,

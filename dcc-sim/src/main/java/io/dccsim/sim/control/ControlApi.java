@@ -274,6 +274,16 @@ public final class ControlApi {
     r.add(
         ControlRoute.of(
             "PUT", PREFIX + "/devices/{eui}/status", (p, q, b) -> deviceStatus(p.get("eui"), b)));
+    r.add(ControlRoute.of("GET", PREFIX + "/schedules", (p, q, b) -> schedules()));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/schedules",
+            (p, q, b) -> {
+              int held = dspSchedules().all().size();
+              dspSchedules().clear();
+              return ok(ControlJson.object().put("cleared", held));
+            }));
     r.add(ControlRoute.of("GET", PREFIX + "/users", (p, q, b) -> listUsers()));
     r.add(ControlRoute.of("POST", PREFIX + "/users", (p, q, b) -> addUser(b)));
     r.add(ControlRoute.of("GET", PREFIX + "/users/{eui}", (p, q, b) -> user(p.get("eui"))));
@@ -329,6 +339,34 @@ public final class ControlApi {
             () ->
                 new BadControlRequest(
                     "no inventory", "this simulator does not expose its device inventory"));
+  }
+
+  private io.dccsim.sim.service.DspSchedules dspSchedules() {
+    return target
+        .schedules()
+        .orElseThrow(
+            () ->
+                new BadControlRequest(
+                    "no schedules", "this simulator does not expose its DCC schedules"));
+  }
+
+  /** The DCC schedules created with SR 5.1: every one held (at most 1,000 per User). */
+  private ControlResponse schedules() {
+    List<io.dccsim.sim.service.DspSchedules.Schedule> all = dspSchedules().all();
+    ObjectNode out = ControlJson.object().put("count", all.size());
+    com.fasterxml.jackson.databind.node.ArrayNode list = out.putArray("schedules");
+    for (io.dccsim.sim.service.DspSchedules.Schedule s : all) {
+      ObjectNode o = list.addObject();
+      o.put("id", s.id());
+      o.put("user", s.owner().toString());
+      o.put("frequency", s.frequency());
+      o.put("start", s.start().toString());
+      s.end().ifPresent(e -> o.put("end", e.toString()));
+      o.put("srv", s.scheduled().toString());
+      o.put("device", s.device().toString());
+      o.put("body", s.body().localName());
+    }
+    return ok(out);
   }
 
   /** The most devices one listing returns. */

@@ -51,6 +51,11 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /** The DCC schedules Users created with SR 5.1, when this simulator exposes them. */
+  default Optional<io.dccsim.sim.service.DspSchedules> schedules() {
+    return Optional.empty();
+  }
+
   /** The service catalogue the simulator checks requests against (default: DUIS 5.4's). */
   default ServiceCatalogue catalogue() {
     return ServiceCatalogue.duis54();

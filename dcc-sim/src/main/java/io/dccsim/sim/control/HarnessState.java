@@ -25,6 +25,7 @@ public final class HarnessState implements ControlledSimulator {
   private final Instant initialInstant;
   private final double initialRate;
   private final Runnable onReset;
+  private volatile io.dccsim.sim.service.DspSchedules schedules;
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
@@ -159,6 +160,22 @@ public final class HarnessState implements ControlledSimulator {
    */
   public HarnessState inventory(io.dccsim.core.inventory.DeviceInventory inventory) {
     this.inventory = Objects.requireNonNull(inventory, "inventory");
+    return this;
+  }
+
+  @Override
+  public Optional<io.dccsim.sim.service.DspSchedules> schedules() {
+    return Optional.ofNullable(schedules);
+  }
+
+  /**
+   * Gives the control API the DCC schedules to list and clear. Set once, before the API serves
+   * requests.
+   *
+   * @return this
+   */
+  public HarnessState schedules(io.dccsim.sim.service.DspSchedules schedules) {
+    this.schedules = Objects.requireNonNull(schedules, "schedules");
     return this;
   }
 

@@ -82,6 +82,7 @@ public final class RunningSimulator implements AutoCloseable {
               Optional.of(simulator.users()),
               () -> {
                 simulator.forgetRequestCounters();
+                simulator.schedules().clear();
                 // A test may have swapped the simulator's coverage model or interventions
                 // through the handle: put the harness's own back.
                 install.run();
@@ -89,7 +90,8 @@ public final class RunningSimulator implements AutoCloseable {
       state
           .userCredentials(simulator.userCredentials())
           .catalogue(simulator.catalogue())
-          .inventory(simulator.inventory());
+          .inventory(simulator.inventory())
+          .schedules(simulator.schedules());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))
