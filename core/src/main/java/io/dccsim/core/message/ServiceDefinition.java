@@ -153,8 +153,9 @@ public record ServiceDefinition(
   /**
    * The one web service that takes the request.
    *
-   * @throws IllegalStateException when it is taken by several (a critical request: {@code serviceT}
-   *     to transform it, {@code serviceS} to send it signed); see {@link #webServices()}
+   * @throws IllegalStateException when it is taken by several (a device request: {@code serviceS}
+   *     to send it over the WAN, {@code serviceD} for local delivery, and for a critical one {@code
+   *     serviceT} to transform it first); see {@link #webServices()}
    */
   public WebService webService() {
     Set<WebService> all = webServices();

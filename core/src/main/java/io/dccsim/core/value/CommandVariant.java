@@ -14,9 +14,12 @@ import java.util.Optional;
 public enum CommandVariant {
   /** Send the command to the device over the WAN; the device's answer arrives asynchronously. */
   SEND_VIA_WAN(1, "Send to device via WAN", true, false, false, WebService.SEND_COMMAND),
-  /** Return the command for local delivery by the User; answered synchronously. */
+  /**
+   * Return the command for local delivery by the User; answered synchronously, on the Non-Device
+   * Service (as the DCC's own public DUIS tools route it).
+   */
   RETURN_FOR_LOCAL_DELIVERY(
-      2, "Return for local delivery", false, true, true, WebService.SEND_COMMAND),
+      2, "Return for local delivery", false, true, true, WebService.NON_DEVICE),
   /** Both: the local-delivery command at once, the device's answer asynchronously. */
   SEND_VIA_WAN_AND_RETURN(
       3, "Return for local delivery and send via WAN", true, true, false, WebService.SEND_COMMAND),
@@ -26,14 +29,9 @@ public enum CommandVariant {
   /** A signed pre-command sent to the device over the WAN; answered asynchronously. */
   SIGNED_PRE_COMMAND_VIA_WAN(
       5, "Signed pre-command: send via WAN", true, false, false, WebService.SEND_COMMAND),
-  /** A signed pre-command returned for local delivery; synchronous. */
+  /** A signed pre-command returned for local delivery; synchronous, on the Non-Device Service. */
   SIGNED_PRE_COMMAND_RETURN(
-      6,
-      "Signed pre-command: return for local delivery",
-      false,
-      true,
-      true,
-      WebService.SEND_COMMAND),
+      6, "Signed pre-command: return for local delivery", false, true, true, WebService.NON_DEVICE),
   /** A signed pre-command returned for local delivery and sent over the WAN. */
   SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN(
       7,

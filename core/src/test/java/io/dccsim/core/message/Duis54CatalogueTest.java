@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Duis54CatalogueTest {
   private static final String HEADER = String.join("\t", ServiceCatalogueFile.COLUMNS);
   private static final String GOOD =
-      "4.1.1\t4.1\tRead Instantaneous Import Registers\tno\tdevice\t1,2,3\tS\tIS,GS,ED,GT"
+      "4.1.1\t4.1\tRead Instantaneous Import Registers\tno\tdevice\t1,2,3\tS,D\tIS,GS,ED,GT"
           + "\tyes\tdsp\tno\tno\t-";
 
   private static ServiceCatalogue parse(String... lines) {
@@ -70,7 +70,9 @@ class Duis54CatalogueTest {
                 CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
                 CommandVariant.SIGNED_PRE_COMMAND_RETURN,
                 CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN);
-        assertThat(d.webServices()).containsExactly(WebService.SEND_COMMAND, WebService.TRANSFORM);
+        // local delivery (6) is on the Non-Device Service, as the DCC's own tools route it
+        assertThat(d.webServices())
+            .containsExactly(WebService.NON_DEVICE, WebService.SEND_COMMAND, WebService.TRANSFORM);
       } else {
         assertThat(d.commandVariants())
             .as(srv)
@@ -78,7 +80,7 @@ class Duis54CatalogueTest {
                 CommandVariant.SEND_VIA_WAN,
                 CommandVariant.RETURN_FOR_LOCAL_DELIVERY,
                 CommandVariant.SEND_VIA_WAN_AND_RETURN);
-        assertThat(d.webService()).isEqualTo(WebService.SEND_COMMAND);
+        assertThat(d.webServices()).containsExactly(WebService.NON_DEVICE, WebService.SEND_COMMAND);
       }
     }
   }

@@ -30,7 +30,7 @@ class ServiceCatalogueTest {
         new ServiceDefinition(
             ServiceReferenceVariant.parse("4.1.1"),
             "Read Instantaneous Import Registers",
-            EnumSet.of(CommandVariant.SEND_VIA_WAN, CommandVariant.RETURN_FOR_LOCAL_DELIVERY),
+            EnumSet.of(CommandVariant.SEND_VIA_WAN, CommandVariant.SEND_VIA_WAN_AND_RETURN),
             WebService.SEND_COMMAND,
             EnumSet.of(UserRole.IMPORT_SUPPLIER));
     ServiceCatalogue c = ServiceCatalogue.standard().with(other);

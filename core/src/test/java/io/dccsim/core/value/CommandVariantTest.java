@@ -36,6 +36,22 @@ class CommandVariantTest {
   }
 
   @Test
+  void eachVariantGoesToTheWebServiceTheDccsToolsUse() {
+    // the two synchronous local-delivery variants are on the Non-Device Service
+    for (int cv = 1; cv <= 8; cv++) {
+      WebService expected =
+          switch (cv) {
+            case 2, 6, 8 -> WebService.NON_DEVICE;
+            case 4 -> WebService.TRANSFORM;
+            default -> WebService.SEND_COMMAND;
+          };
+      assertThat(CommandVariant.parse(Integer.toString(cv)).webService())
+          .as("command variant " + cv)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void rejectsOtherNumbers() {
     for (String s : new String[] {"0", "9", "08", "", "x", "1.0", "-1"}) {
       assertThatThrownBy(() -> CommandVariant.parse(s))

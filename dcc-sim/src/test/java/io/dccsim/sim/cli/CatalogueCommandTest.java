@@ -51,7 +51,7 @@ class CatalogueCommandTest {
                         "1,2,3",
                         "no",
                         "device",
-                        "serviceS",
+                        "serviceS,serviceD",
                         "IS,GS,ED,GT",
                         "no"))
         .anySatisfy(
@@ -63,7 +63,7 @@ class CatalogueCommandTest {
                         "4,5,6,7",
                         "yes",
                         "device",
-                        "serviceT,serviceS",
+                        "serviceT,serviceS,serviceD",
                         "IS,GS,ED,GT",
                         "no"))
         .anySatisfy(
@@ -97,7 +97,7 @@ class CatalogueCommandTest {
     assertThat(krp.path("critical").asBoolean()).isTrue();
     assertThat(krp.path("device").asBoolean()).isTrue();
     assertThat(krp.path("webServices").toString())
-        .isEqualTo("[\"/api/v1/serviceT\",\"/api/v1/serviceS\"]");
+        .isEqualTo("[\"/api/v1/serviceT\",\"/api/v1/serviceS\",\"/api/v1/serviceD\"]");
     assertThat(krp.path("commandVariants").toString()).isEqualTo("[4,5,6,7]");
     assertThat(krp.path("futureDated").asText()).isEqualTo("device");
     assertThat(krp.has("note")).isFalse();
