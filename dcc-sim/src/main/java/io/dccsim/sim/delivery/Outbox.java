@@ -1,0 +1,21 @@
+package io.dccsim.sim.delivery;
+
+/**
+ * Where the simulated DCC puts what it sends a User later, outside the HTTP exchange of a request:
+ * the signed asynchronous response to a device Service Request, and device and DCC alerts. An
+ * implementation delivers each message to the User's registered receiving endpoint, in order per
+ * User, retrying and dead-lettering as the DCC does.
+ */
+public interface Outbox {
+  /**
+   * Queues a message for delivery. Returns once the message is accepted (for a durable outbox:
+   * stored), so nothing acknowledged to a User is lost.
+   *
+   * @return the message's sequence number, unique in this outbox
+   * @throws OutboxFullException when the outbox holds as many messages as it is bounded to
+   */
+  long enqueue(OutboundMessage message);
+
+  /** An outbox that drops everything, for simulators that deliver nothing. */
+  Outbox NONE = message -> 0L;
+}
