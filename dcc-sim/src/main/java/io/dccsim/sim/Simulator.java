@@ -27,14 +27,18 @@ import io.dccsim.sim.pipeline.ResponseWriter;
 import io.dccsim.sim.pipeline.SignerAuthentication;
 import io.dccsim.sim.pipeline.TargetCheck;
 import io.dccsim.sim.pipeline.UserRegistry;
+import io.dccsim.sim.schedule.SimulatedScheduler;
 import io.dccsim.sim.server.DuisServer;
 import io.dccsim.sim.server.ServerSettings;
 import io.dccsim.sim.service.CommsHubStatusUpdateService;
 import io.dccsim.sim.service.DecommissionDeviceService;
+import io.dccsim.sim.service.DeviceBehaviours;
+import io.dccsim.sim.service.DeviceCommandService;
 import io.dccsim.sim.service.DevicePrenotificationService;
 import io.dccsim.sim.service.DspSchedules;
 import io.dccsim.sim.service.FirmwareUpdateService;
 import io.dccsim.sim.service.LocalCommandResponseService;
+import io.dccsim.sim.service.PlaceholderGbcs;
 import io.dccsim.sim.service.ReadInventoryService;
 import io.dccsim.sim.service.ScheduleServices;
 import io.dccsim.sim.service.ServiceHandler;
@@ -137,6 +141,9 @@ public final class Simulator implements AutoCloseable {
   private final ServiceCatalogue catalogue;
   private final io.dccsim.core.inventory.DeviceInventory inventory;
   private final DspSchedules schedules = new DspSchedules();
+  private final DeviceBehaviours deviceBehaviours = new DeviceBehaviours();
+  private final SimulatedScheduler deviceScheduler;
+  private final io.dccsim.sim.delivery.Outbox outbox;
   private ServiceOptInService.BrokerCertificates broker;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
@@ -195,6 +202,12 @@ public final class Simulator implements AutoCloseable {
     this.coverage = new AtomicReference<>(initialCoverage);
     this.baselines = new AtomicReference<>(b.baselinePolicy);
     SecureXml xml = SecureXml.withDefaults();
+    ResponseWriter writer =
+        new ResponseWriter(
+            new DuisSigner(SigningCredential.of(dcc.privateKey(), dcc.certificate())));
+    this.deviceScheduler =
+        new SimulatedScheduler(clock, b.maxWaitingDeviceResponses, "dccsim-devices");
+    this.outbox = b.outbox;
     DuisPipeline pipeline =
         new DuisPipeline(
             new RequestReader(xml, b.schema),
@@ -206,9 +219,9 @@ public final class Simulator implements AutoCloseable {
                 b.catalogue,
                 b.devices != null ? b.devices : device -> inventory.find(device).isPresent()),
             handlers(b),
+            deviceRequests(b, writer),
             interventions::get,
-            new ResponseWriter(
-                new DuisSigner(SigningCredential.of(dcc.privateKey(), dcc.certificate()))),
+            writer,
             clock,
             baselines::get,
             xml);
@@ -513,12 +526,14 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Back to the state after start for everything a test can change: replay counters forgotten, no
-   * interventions, the initial coverage model, no DCC schedules. Users, certificates, the device
-   * inventory, clock, baseline and listeners stay as they are.
+   * interventions, the initial coverage model, no DCC schedules, every device answering at once.
+   * Users, certificates, the device inventory, clock, baseline and listeners stay as they are;
+   * device answers already waiting still come.
    */
   public void reset() {
     forgetRequestCounters();
     schedules.clear();
+    deviceBehaviours.reset();
     interventions.set(InterventionSource.NONE);
     coverage.set(initialCoverage);
   }
@@ -536,14 +551,36 @@ public final class Simulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    deviceScheduler.close();
     counterPersistence.ifPresent(RequestCounterPersistence::close);
     if (ownsRepository) {
       repository.close();
     }
   }
 
+  /** The most device answers that wait for their simulated time at once, by default. */
+  public static final int DEFAULT_MAX_WAITING_DEVICE_RESPONSES = 100_000;
+
   /** The premises of the synthetic estate an empty inventory gets by default. */
   public static final int DEFAULT_SYNTHETIC_PREMISES = 300;
+
+  /** Device SRs without a handler of their own: acknowledged, answered later by the device. */
+  private ServiceHandler deviceRequests(Builder b, ResponseWriter writer) {
+    return new DeviceCommandService(
+        inventory,
+        deviceBehaviours,
+        new PlaceholderGbcs(),
+        deviceScheduler,
+        outbox,
+        writer,
+        clock,
+        b.deviceResponseTimeout);
+  }
+
+  /** How each simulated device answers device Service Requests (reset by {@link #reset()}). */
+  public DeviceBehaviours deviceBehaviours() {
+    return deviceBehaviours;
+  }
 
   /** The handlers of every Service Request this simulator answers beyond its envelope checks. */
   private List<ServiceHandler> handlers(Builder b) {
@@ -608,6 +645,9 @@ public final class Simulator implements AutoCloseable {
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
     private ServiceCatalogue catalogue = ServiceCatalogue.duis54();
+    private io.dccsim.sim.delivery.Outbox outbox = io.dccsim.sim.delivery.Outbox.NONE;
+    private java.time.Duration deviceResponseTimeout = DeviceCommandService.DEFAULT_TIMEOUT;
+    private int maxWaitingDeviceResponses = DEFAULT_MAX_WAITING_DEVICE_RESPONSES;
     private DeviceDirectory devices;
     private io.dccsim.core.inventory.DeviceInventory inventory;
     private int syntheticPremises = DEFAULT_SYNTHETIC_PREMISES;
@@ -724,6 +764,39 @@ public final class Simulator implements AutoCloseable {
     /** Which SEC baseline applies (default: by the simulator's date). */
     public Builder baselinePolicy(BaselinePolicy policy) {
       this.baselinePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Where the asynchronous responses to device Service Requests go (default: nowhere, until a
+     * delivery is configured).
+     */
+    public Builder outbox(io.dccsim.sim.delivery.Outbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
+      return this;
+    }
+
+    /**
+     * How long the DCC waits for a device's response before it reports {@code E21} (default {@link
+     * DeviceCommandService#DEFAULT_TIMEOUT}, simulated time).
+     */
+    public Builder deviceResponseTimeout(java.time.Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the device response timeout must be positive");
+      }
+      this.deviceResponseTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The most device answers that may wait for their simulated time at once (default {@value
+     * #DEFAULT_MAX_WAITING_DEVICE_RESPONSES}); beyond it a device request is answered HTTP 503.
+     */
+    public Builder maxWaitingDeviceResponses(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxWaitingDeviceResponses must be positive: " + max);
+      }
+      this.maxWaitingDeviceResponses = max;
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.ResponseBody;
 import io.dccsim.core.release.BaselinePolicy;
+import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.ResponseCode;
 import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * The request pipeline, stage by stage: read (400), authenticate the signer (E1), authorise (E1,
  * then E12, E13, E2), check the RequestID's target ({@value TargetCheck#WRONG_TARGET_CODE}),
- * consult the interventions once, route to the SR's handler (an SR with no handler is answered
+ * consult the interventions once, route to the SR's handler (a device SR with no handler of its own
+ * goes to the device-request handler where there is one; any other SR with no handler is answered
  * {@value #NOT_SIMULATED_CODE}), and sign the answer. One parse per request: the DOM the reader
  * builds is the one whose signature is verified and whose values are read.
  *
@@ -54,18 +56,27 @@ public final class DuisPipeline implements RequestProcessor {
   private final SecureXml xml;
   private final Supplier<BaselinePolicy> baselinesSource;
 
-  /** Assembles the stages. */
+  // answers a device SRV that has no handler of its own; null: such SRVs are not simulated
+  private final ServiceHandler deviceRequests;
+
+  /**
+   * Assembles the stages.
+   *
+   * @param deviceRequests answers device SRs that have no handler of their own, or null
+   */
   public DuisPipeline(
       RequestReader reader,
       SignerAuthentication authentication,
       Authorisation authorisation,
       TargetCheck targets,
       List<ServiceHandler> handlers,
+      ServiceHandler deviceRequests,
       Supplier<InterventionSource> interventions,
       ResponseWriter writer,
       Clock clock,
       Supplier<BaselinePolicy> baselines,
       SecureXml xml) {
+    this.deviceRequests = deviceRequests;
     this.reader = reader;
     this.authentication = authentication;
     this.authorisation = authorisation;
@@ -133,6 +144,9 @@ public final class DuisPipeline implements RequestProcessor {
     } catch (MalformedRequestException e) {
       return Outcome.plain(
           400, Verdict.REFUSED_MALFORMED, e.getMessage(), "malformed: " + e.getMessage());
+    } catch (io.dccsim.sim.delivery.OutboxFullException e) {
+      // nothing is acknowledged that could not be delivered: the client may try again
+      return Outcome.plain(503, Verdict.REFUSED_TRANSPORT, "Busy", "busy: " + e.getMessage());
     }
   }
 
@@ -212,6 +226,14 @@ public final class DuisPipeline implements RequestProcessor {
       boolean breakSignature,
       String interventionReason) {
     ServiceHandler handler = handlers.get(request.serviceReferenceVariant());
+    CommandVariant cv = request.commandVariant();
+    if (handler == null
+        && cv.isDeviceRequest()
+        && cv != CommandVariant.TRANSFORM_TO_PRE_COMMAND
+        && !cv.isSignedPreCommand()) {
+      // the critical variants (4 to 7) are not simulated until the pre-command flow is
+      handler = deviceRequests;
+    }
     Verdict verdict = interventionReason == null ? Verdict.ANSWERED : Verdict.INTERVENED;
     String reason = interventionReason == null ? "" : "intervention: " + interventionReason;
     if (handler == null) {

@@ -60,6 +60,16 @@ public final class ResponseWriter {
     return codec.toBytes(doc);
   }
 
+  /**
+   * The signed bytes of a whole response, as given: for asynchronous responses and alerts, which
+   * carry a ResponseID.
+   */
+  public byte[] write(ServiceResponse response) {
+    Document doc = codec.writeResponse(response);
+    signer.sign(doc);
+    return codec.toBytes(doc);
+  }
+
   private static void spoil(Element signature) {
     Node value =
         signature

@@ -1,0 +1,19 @@
+package io.dccsim.sim.service;
+
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.RequestId;
+import io.dccsim.core.value.ServiceReferenceVariant;
+import java.time.Instant;
+
+/**
+ * What a simulated device sends back: the GBCS payload of its response to a command, and the
+ * commands the DCC hands a User for local delivery or signing. The simulator's placeholder ({@link
+ * PlaceholderGbcs}) stands in until devices build real GBCS.
+ */
+public interface GbcsResponder {
+  /** The device's GBCS response to the command {@code request} asked for, made at {@code at}. */
+  byte[] response(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at);
+
+  /** The GBCS command for {@code request}, for local delivery by the User (command variant 2). */
+  byte[] command(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at);
+}

@@ -1,0 +1,207 @@
+package io.dccsim.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dccsim.core.inventory.DeviceStatus;
+import io.dccsim.core.inventory.DeviceType;
+import io.dccsim.core.inventory.SyntheticEstate;
+import io.dccsim.core.message.RawRequestBody;
+import io.dccsim.core.message.RawResponseBody;
+import io.dccsim.core.message.ServiceResponse;
+import io.dccsim.core.schema.DuisSchema;
+import io.dccsim.core.signature.ExternalTool;
+import io.dccsim.core.signature.TestCredentials;
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.value.CommandVariant;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.RequestId;
+import io.dccsim.core.value.SchemaVersion;
+import io.dccsim.core.value.ServiceReferenceVariant;
+import io.dccsim.core.value.WebService;
+import io.dccsim.core.xml.SecureXml;
+import io.dccsim.sim.delivery.OutboundMessage;
+import io.dccsim.sim.pipeline.Duis;
+import io.dccsim.sim.service.DeviceBehaviour;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+/**
+ * Device Service Requests over HTTP: a command for the WAN is acknowledged {@code I99} and the
+ * device's signed response goes to the User's outbox at the device's simulated time ({@code I0}
+ * with its GBCS, {@code E20} when unreachable, {@code E21} after the DCC's timeout); a command for
+ * local delivery is answered at once; a device out of service is refused {@code E5}.
+ */
+class DeviceRequestsTest {
+  private static final Instant NOW = Instant.parse("2021-07-01T09:00:00Z");
+  private static final ServiceReferenceVariant READ = ServiceReferenceVariant.parse("4.1.1");
+  private static final List<OutboundMessage> OUTBOX = new CopyOnWriteArrayList<>();
+  private static SimulatedClock clock;
+  private static Simulator dcc;
+  private static SupplierClient supplier;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    clock = SimulatedClock.fixed(NOW);
+    dcc =
+        Simulator.builder()
+            .clock(clock)
+            .outbox(
+                m -> {
+                  OUTBOX.add(m);
+                  return OUTBOX.size();
+                })
+            .deviceResponseTimeout(Duration.ofSeconds(30))
+            .start();
+    supplier = SupplierClient.testSupplierOf(dcc);
+  }
+
+  @AfterAll
+  static void stop() {
+    dcc.close();
+  }
+
+  @BeforeEach
+  void fresh() {
+    dcc.reset();
+    OUTBOX.clear();
+  }
+
+  private static Eui64 meter(int premises) {
+    return SyntheticEstate.eui(DeviceType.ESME, premises);
+  }
+
+  private static Element emptyBody() {
+    return SecureXml.withDefaults()
+        .parse(
+            ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + Duis.NS + "\"/>")
+                .getBytes(StandardCharsets.UTF_8))
+        .getDocumentElement();
+  }
+
+  private static ServiceResponse send(Eui64 device, CommandVariant cv, RequestId[] sent)
+      throws Exception {
+    RequestId id = new RequestId(dcc.testSupplier().eui(), device, supplier.nextId().counter());
+    sent[0] = id;
+    return supplier.send(
+        cv.webService().path(),
+        supplier.signed(SchemaVersion.V5_4, id, cv, READ, RawRequestBody.of(emptyBody())));
+  }
+
+  /** The one message in the outbox, once it is there; checked as a signed, valid DUIS response. */
+  private static ServiceResponse delivered(RequestId id) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 1);
+    OutboundMessage m = OUTBOX.get(0);
+    assertThat(m.user()).isEqualTo(dcc.testSupplier().eui());
+    assertThat(m.kind()).isEqualTo(OutboundMessage.Kind.RESPONSE);
+    assertThat(m.requestId()).hasValue(id);
+    DuisSchema.builtIn().validate(SecureXml.withDefaults().parse(m.signedXml()));
+    ServiceResponse r = supplier.verifyAndRead(m.signedXml());
+    assertThat(r.header().requestId()).hasValue(id);
+    RequestId responseId = r.header().responseId().orElseThrow();
+    assertThat(responseId.originator()).isEqualTo(id.target());
+    assertThat(responseId.target()).isEqualTo(id.originator());
+    assertThat(m.responseCode()).isEqualTo(r.header().responseCode().code());
+    return r;
+  }
+
+  @Test
+  void aWanCommandIsAcknowledgedThenTheDevicesSignedResponseIsQueued() throws Exception {
+    RequestId[] id = new RequestId[1];
+    ServiceResponse ack = send(meter(1), CommandVariant.SEND_VIA_WAN, id);
+    assertThat(ack.header().responseCode().code()).isEqualTo("I99");
+    assertThat(ack.header().responseId()).isEmpty();
+    ServiceResponse r = delivered(id[0]);
+    assertThat(r.header().responseCode().code()).isEqualTo("I0");
+    Element payload = ((RawResponseBody) r.body()).element().orElseThrow();
+    assertThat(payload.getLocalName()).isEqualTo("GBCSPayload");
+    byte[] gbcs = Base64.getDecoder().decode(payload.getTextContent());
+    // a General-Signing response from the device to the User, echoing the request's counter
+    assertThat(gbcs[0] & 0xFF).isEqualTo(0xDF);
+    assertThat(gbcs[1]).isEqualTo((byte) 0x09);
+    assertThat(gbcs[2]).isEqualTo((byte) 0x02);
+    assertThat(java.nio.ByteBuffer.wrap(gbcs, 3, 8).getLong()).isEqualTo(id[0].counter());
+    assertThat(new String(gbcs, StandardCharsets.US_ASCII)).contains("dccsim placeholder 4.1.1");
+  }
+
+  @Test
+  void theDeviceAnswersAtItsSimulatedTimeOrIsReportedE20OrE21() throws Exception {
+    RequestId[] id = new RequestId[1];
+    dcc.deviceBehaviours().set(meter(2), DeviceBehaviour.answersAfter(Duration.ofSeconds(5)));
+    assertThat(send(meter(2), CommandVariant.SEND_VIA_WAN, id).header().responseCode().code())
+        .isEqualTo("I99");
+    Thread.sleep(100);
+    assertThat(OUTBOX).isEmpty();
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(delivered(id[0]).header().responseCode().code()).isEqualTo("I0");
+
+    OUTBOX.clear();
+    dcc.deviceBehaviours().set(meter(3), DeviceBehaviour.unreachable(Duration.ofSeconds(2)));
+    send(meter(3), CommandVariant.SEND_VIA_WAN, id);
+    clock.advance(Duration.ofSeconds(2));
+    ServiceResponse unreachable = delivered(id[0]);
+    assertThat(unreachable.header().responseCode().code()).isEqualTo("E20");
+    assertThat(((RawResponseBody) unreachable.body()).hasElement()).isFalse();
+
+    OUTBOX.clear();
+    dcc.deviceBehaviours().set(meter(4), DeviceBehaviour.silent());
+    send(meter(4), CommandVariant.SEND_VIA_WAN, id);
+    clock.advance(Duration.ofSeconds(29));
+    Thread.sleep(100);
+    assertThat(OUTBOX).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(delivered(id[0]).header().responseCode().code()).isEqualTo("E21");
+  }
+
+  @Test
+  void localDeliveryIsAnsweredAtOnceAndAnOutOfServiceDeviceIsRefused() throws Exception {
+    RequestId[] id = new RequestId[1];
+    ServiceResponse local = send(meter(5), CommandVariant.RETURN_FOR_LOCAL_DELIVERY, id);
+    assertThat(local.header().responseCode().code()).isEqualTo("I0");
+    Element command = ((RawResponseBody) local.body()).element().orElseThrow();
+    assertThat(command.getLocalName()).isEqualTo("LocalCommand");
+    assertThat(Duis.text(command, "GBCSPayload")).isPresent();
+    assertThat(CommandVariant.RETURN_FOR_LOCAL_DELIVERY.webService())
+        .isEqualTo(WebService.NON_DEVICE);
+
+    ServiceResponse both = send(meter(5), CommandVariant.SEND_VIA_WAN_AND_RETURN, id);
+    assertThat(both.header().responseCode().code()).isEqualTo("I99");
+    assertThat(((RawResponseBody) both.body()).localName()).hasValue("LocalCommand");
+    assertThat(delivered(id[0]).header().responseCode().code()).isEqualTo("I0");
+
+    OUTBOX.clear();
+    dcc.inventory().updateStatus(meter(6), DeviceStatus.DECOMMISSIONED);
+    assertThat(send(meter(6), CommandVariant.SEND_VIA_WAN, id).header().responseCode().code())
+        .isEqualTo("E5");
+    Thread.sleep(100);
+    assertThat(OUTBOX).isEmpty();
+  }
+
+  @Test
+  void theQueuedResponseVerifiesWithXmlsec1() throws Exception {
+    ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
+    RequestId[] id = new RequestId[1];
+    send(meter(7), CommandVariant.SEND_VIA_WAN, id);
+    ServiceResponse r = delivered(id[0]);
+    assertThat(r.header().responseCode().code()).isEqualTo("I0");
+    Files.writeString(dir.resolve("dcc.pem"), TestCredentials.pem(dcc.dccCertificate()));
+    Files.write(dir.resolve("response.xml"), OUTBOX.get(0).signedXml());
+    ExternalTool.Result verified =
+        xmlsec1.run(dir, "--verify", "--pubkey-cert-pem", "dcc.pem", "response.xml");
+    assertThat(verified.exitCode()).as(verified.output()).isZero();
+  }
+}
