@@ -372,6 +372,7 @@ public final class StandaloneSimulator implements AutoCloseable {
             () -> {
               simulator.forgetRequestCounters();
               simulator.schedules().clear();
+              simulator.deviceBehaviours().reset();
               install.run();
               if (config.clockStart().isEmpty()) {
                 // No configured start: a reset goes back to the real time, not to when it started.
@@ -382,7 +383,8 @@ public final class StandaloneSimulator implements AutoCloseable {
         .userCredentials(simulator.userCredentials())
         .catalogue(simulator.catalogue())
         .inventory(simulator.inventory())
-        .schedules(simulator.schedules());
+        .schedules(simulator.schedules())
+        .deviceBehaviours(simulator.deviceBehaviours());
     return ControlServer.start(
         state,
         token,

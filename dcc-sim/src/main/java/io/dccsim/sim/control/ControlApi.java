@@ -274,6 +274,32 @@ public final class ControlApi {
     r.add(
         ControlRoute.of(
             "PUT", PREFIX + "/devices/{eui}/status", (p, q, b) -> deviceStatus(p.get("eui"), b)));
+    r.add(
+        ControlRoute.of(
+            "GET", PREFIX + "/devices/{eui}/behaviour", (p, q, b) -> behaviour(p.get("eui"))));
+    r.add(
+        ControlRoute.of(
+            "PUT",
+            PREFIX + "/devices/{eui}/behaviour",
+            (p, q, b) -> setBehaviour(p.get("eui"), b)));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/devices/{eui}/behaviour",
+            (p, q, b) -> {
+              Eui64 eui = eui(p.get("eui"), "a device ID", "DE-DC-C5-01-00-00-00-00");
+              behaviours().clear(eui);
+              return behaviour(eui.toString());
+            }));
+    r.add(ControlRoute.of("GET", PREFIX + "/device-behaviour", (p, q, b) -> defaultBehaviour()));
+    r.add(
+        ControlRoute.of(
+            "PUT",
+            PREFIX + "/device-behaviour",
+            (p, q, b) -> {
+              behaviours().fallback(readBehaviour(b));
+              return defaultBehaviour();
+            }));
     r.add(ControlRoute.of("GET", PREFIX + "/schedules", (p, q, b) -> schedules()));
     r.add(
         ControlRoute.of(
@@ -339,6 +365,64 @@ public final class ControlApi {
             () ->
                 new BadControlRequest(
                     "no inventory", "this simulator does not expose its device inventory"));
+  }
+
+  private io.dccsim.sim.service.DeviceBehaviours behaviours() {
+    return target
+        .deviceBehaviours()
+        .orElseThrow(
+            () ->
+                new BadControlRequest(
+                    "no device behaviours", "this simulator does not expose its devices"));
+  }
+
+  private static ObjectNode behaviourJson(io.dccsim.sim.service.DeviceBehaviour b) {
+    return ControlJson.object().put("mode", b.mode().text()).put("delay", b.delay().toString());
+  }
+
+  /** A device's behaviour: its own, or the default it follows. */
+  private ControlResponse behaviour(String text) {
+    Eui64 eui = eui(text, "a device ID", "DE-DC-C5-01-00-00-00-00");
+    Optional<io.dccsim.sim.service.DeviceBehaviour> own = behaviours().setFor(eui);
+    ObjectNode out = behaviourJson(behaviours().of(eui));
+    out.put("device", eui.toString());
+    out.put("own", own.isPresent());
+    return ok(out);
+  }
+
+  private ControlResponse setBehaviour(String text, byte[] body) {
+    Eui64 eui = eui(text, "a device ID", "DE-DC-C5-01-00-00-00-00");
+    io.dccsim.sim.service.DeviceBehaviour b = readBehaviour(body);
+    try {
+      behaviours().set(eui, b);
+    } catch (IllegalStateException e) {
+      throw new BadControlRequest("too many", e.getMessage());
+    }
+    return behaviour(eui.toString());
+  }
+
+  private ControlResponse defaultBehaviour() {
+    return ok(behaviourJson(behaviours().fallback()));
+  }
+
+  /** {@code {"mode": "answer|no-response|unreachable", "delay": "PT5S"}}; delay optional. */
+  private io.dccsim.sim.service.DeviceBehaviour readBehaviour(byte[] body) {
+    ObjectNode in = json.readObject(body);
+    ControlJson.onlyFields(in, Set.of("mode", "delay"), "a device behaviour");
+    io.dccsim.sim.service.DeviceBehaviour.Mode mode;
+    java.time.Duration delay = java.time.Duration.ZERO;
+    try {
+      mode = io.dccsim.sim.service.DeviceBehaviour.Mode.parse(ControlJson.text(in, "mode"));
+      if (in.hasNonNull("delay")) {
+        delay = java.time.Duration.parse(in.get("delay").asText());
+      }
+      return new io.dccsim.sim.service.DeviceBehaviour(mode, delay);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadControlRequest(
+          "invalid field", "'delay' is an ISO-8601 duration such as PT5S, not " + in.get("delay"));
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest("invalid field", e.getMessage());
+    }
   }
 
   private io.dccsim.sim.service.DspSchedules dspSchedules() {

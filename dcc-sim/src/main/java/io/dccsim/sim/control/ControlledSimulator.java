@@ -51,6 +51,11 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /** How the simulated devices answer device Service Requests, when this simulator exposes it. */
+  default Optional<io.dccsim.sim.service.DeviceBehaviours> deviceBehaviours() {
+    return Optional.empty();
+  }
+
   /** The DCC schedules Users created with SR 5.1, when this simulator exposes them. */
   default Optional<io.dccsim.sim.service.DspSchedules> schedules() {
     return Optional.empty();

@@ -26,6 +26,7 @@ public final class HarnessState implements ControlledSimulator {
   private final double initialRate;
   private final Runnable onReset;
   private volatile io.dccsim.sim.service.DspSchedules schedules;
+  private volatile io.dccsim.sim.service.DeviceBehaviours deviceBehaviours;
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
@@ -160,6 +161,22 @@ public final class HarnessState implements ControlledSimulator {
    */
   public HarnessState inventory(io.dccsim.core.inventory.DeviceInventory inventory) {
     this.inventory = Objects.requireNonNull(inventory, "inventory");
+    return this;
+  }
+
+  @Override
+  public Optional<io.dccsim.sim.service.DeviceBehaviours> deviceBehaviours() {
+    return Optional.ofNullable(deviceBehaviours);
+  }
+
+  /**
+   * Gives the control API the devices' behaviours to read and set. Set once, before the API serves
+   * requests.
+   *
+   * @return this
+   */
+  public HarnessState deviceBehaviours(io.dccsim.sim.service.DeviceBehaviours behaviours) {
+    this.deviceBehaviours = Objects.requireNonNull(behaviours, "behaviours");
     return this;
   }
 

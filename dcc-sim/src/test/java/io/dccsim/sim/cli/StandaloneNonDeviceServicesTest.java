@@ -120,6 +120,49 @@ class StandaloneNonDeviceServicesTest {
     }
   }
 
+  @Test
+  void deviceBehavioursAreSetReadAndResetOverTheControlApi() throws Exception {
+    String meter = SyntheticEstate.eui(DeviceType.ESME, 9).toString();
+    String path = "/control/devices/" + meter + "/behaviour";
+    try (StandaloneSimulator s = StandaloneSimulator.start(config())) {
+      JsonNode before = get(s, path);
+      assertThat(before.path("mode").asText()).isEqualTo("answer");
+      assertThat(before.path("own").asBoolean()).isFalse();
+      HttpResponse<String> set =
+          ControlCalls.call(s, "PUT", path, "{\"mode\": \"unreachable\", \"delay\": \"PT5S\"}");
+      assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+      JsonNode own = get(s, path);
+      assertThat(own.path("mode").asText()).isEqualTo("unreachable");
+      assertThat(own.path("delay").asText()).isEqualTo("PT5S");
+      assertThat(own.path("own").asBoolean()).isTrue();
+      assertThat(
+              s.simulator().deviceBehaviours().of(SyntheticEstate.eui(DeviceType.ESME, 9)).mode())
+          .isEqualTo(io.dccsim.sim.service.DeviceBehaviour.Mode.UNREACHABLE);
+      // bad input is a clear 400 and changes nothing
+      for (String bad :
+          new String[] {
+            "{\"mode\": \"asleep\"}", "{\"mode\": \"answer\", \"delay\": \"5 seconds\"}",
+            "{\"mode\": \"answer\", \"delay\": \"P3D\"}", "{\"speed\": 1}"
+          }) {
+        HttpResponse<String> r = ControlCalls.call(s, "PUT", path, bad);
+        assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("Exception");
+      }
+      assertThat(get(s, path).path("mode").asText()).isEqualTo("unreachable");
+      assertThat(ControlCalls.call(s, "DELETE", path, null).statusCode()).isEqualTo(200);
+      assertThat(get(s, path).path("own").asBoolean()).isFalse();
+
+      assertThat(
+              ControlCalls.call(
+                      s, "PUT", "/control/device-behaviour", "{\"mode\": \"no-response\"}")
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(get(s, path).path("mode").asText()).isEqualTo("no-response");
+      assertThat(ControlCalls.call(s, "POST", "/control/reset", "").statusCode()).isEqualTo(200);
+      assertThat(get(s, "/control/device-behaviour").path("mode").asText()).isEqualTo("answer");
+    }
+  }
+
   private static JsonNode get(StandaloneSimulator s, String path) throws Exception {
     HttpResponse<String> r = ControlCalls.call(s, "GET", path, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -83,6 +83,7 @@ public final class RunningSimulator implements AutoCloseable {
               () -> {
                 simulator.forgetRequestCounters();
                 simulator.schedules().clear();
+                simulator.deviceBehaviours().reset();
                 // A test may have swapped the simulator's coverage model or interventions
                 // through the handle: put the harness's own back.
                 install.run();
@@ -91,7 +92,8 @@ public final class RunningSimulator implements AutoCloseable {
           .userCredentials(simulator.userCredentials())
           .catalogue(simulator.catalogue())
           .inventory(simulator.inventory())
-          .schedules(simulator.schedules());
+          .schedules(simulator.schedules())
+          .deviceBehaviours(simulator.deviceBehaviours());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))
