@@ -40,6 +40,7 @@ import io.dccsim.sim.service.FirmwareUpdateService;
 import io.dccsim.sim.service.LocalCommandResponseService;
 import io.dccsim.sim.service.PlaceholderGbcs;
 import io.dccsim.sim.service.ReadInventoryService;
+import io.dccsim.sim.service.ScheduleRunner;
 import io.dccsim.sim.service.ScheduleServices;
 import io.dccsim.sim.service.ServiceHandler;
 import io.dccsim.sim.service.ServiceOptInService;
@@ -218,7 +219,7 @@ public final class Simulator implements AutoCloseable {
                 dccEui,
                 b.catalogue,
                 b.devices != null ? b.devices : device -> inventory.find(device).isPresent()),
-            handlers(b),
+            handlers(b, writer),
             deviceRequests(b, writer),
             interventions::get,
             writer,
@@ -583,7 +584,7 @@ public final class Simulator implements AutoCloseable {
   }
 
   /** The handlers of every Service Request this simulator answers beyond its envelope checks. */
-  private List<ServiceHandler> handlers(Builder b) {
+  private List<ServiceHandler> handlers(Builder b, ResponseWriter writer) {
     List<ServiceHandler> out = new ArrayList<>();
     out.add(new WanMatrixService(coverage::get, b.writeUnknownLiterally));
     out.add(new DevicePrenotificationService(inventory));
@@ -595,7 +596,16 @@ public final class Simulator implements AutoCloseable {
     out.addAll(CommsHubStatusUpdateService.all(inventory));
     out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.METERS));
     out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.PPMID));
-    out.addAll(new ScheduleServices(schedules, inventory, b.catalogue, users::roleOf).handlers());
+    out.addAll(
+        new ScheduleServices(
+                schedules,
+                inventory,
+                b.catalogue,
+                users::roleOf,
+                Optional.of(
+                    new ScheduleRunner(
+                        schedules, deviceScheduler, outbox, writer, new PlaceholderGbcs(), clock)))
+            .handlers());
     return out;
   }
 

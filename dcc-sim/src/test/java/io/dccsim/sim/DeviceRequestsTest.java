@@ -192,6 +192,58 @@ class DeviceRequestsTest {
   }
 
   @Test
+  void aDccScheduleRunsOnTheSimulatedClockUntilItIsDeleted() throws Exception {
+    Eui64 device = meter(8);
+    String body =
+        "<sr:CreateSchedule xmlns:sr=\""
+            + Duis.NS
+            + "\"><sr:ScheduleFrequency>Daily</sr:ScheduleFrequency>"
+            + "<sr:ScheduleStartDate>2021-07-02</sr:ScheduleStartDate>"
+            + "<sr:DSPScheduledServiceReference>4.6</sr:DSPScheduledServiceReference>"
+            + "<sr:DSPScheduledServiceReferenceVariant>4.6.1</sr:DSPScheduledServiceReferenceVariant>"
+            + "<sr:DeviceID>"
+            + device
+            + "</sr:DeviceID><sr:RetrieveDailyReadLog/></sr:CreateSchedule>";
+    ServiceResponse created =
+        supplier.send(
+            supplier.signed(
+                SchemaVersion.V5_4,
+                supplier.nextId(),
+                CommandVariant.NON_DEVICE,
+                ServiceReferenceVariant.parse("5.1"),
+                RawRequestBody.of(
+                    SecureXml.withDefaults()
+                        .parse(body.getBytes(StandardCharsets.UTF_8))
+                        .getDocumentElement())));
+    assertThat(created.header().responseCode().code()).isEqualTo("I0");
+    String id = ((RawResponseBody) created.body()).element().orElseThrow().getTextContent();
+    Thread.sleep(50);
+    assertThat(OUTBOX).isEmpty();
+    // 00:00 UTC on the start date: the first run
+    clock.advance(Duration.ofHours(15));
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 1);
+    OutboundMessage run = OUTBOX.get(0);
+    assertThat(run.requestId()).isEmpty();
+    DuisSchema.builtIn().validate(SecureXml.withDefaults().parse(run.signedXml()));
+    ServiceResponse r = supplier.verifyAndRead(run.signedXml());
+    assertThat(r.header().requestId()).isEmpty();
+    assertThat(r.header().responseId().orElseThrow().originator()).isEqualTo(device);
+    RawResponseBody message = (RawResponseBody) r.body();
+    assertThat(message.variant().toString()).isEqualTo("4.6.1");
+    Element scheduled = message.element().orElseThrow();
+    assertThat(scheduled.getLocalName()).isEqualTo("DSPScheduledMessage");
+    assertThat(Duis.text(scheduled, "DSPScheduleID")).hasValue(id);
+    // a day later, the second
+    clock.advance(Duration.ofDays(1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 2);
+    // once deleted, it runs no more
+    dcc.schedules().clear();
+    clock.advance(Duration.ofDays(1));
+    Thread.sleep(100);
+    assertThat(OUTBOX).hasSize(2);
+  }
+
+  @Test
   void theQueuedResponseVerifiesWithXmlsec1() throws Exception {
     ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
     RequestId[] id = new RequestId[1];

@@ -53,6 +53,7 @@ public final class ScheduleServices {
   private final DeviceInventory inventory;
   private final ServiceCatalogue catalogue;
   private final Function<Eui64, Optional<UserRole>> roles;
+  private final Optional<ScheduleRunner> runner;
 
   /**
    * @param schedules where schedules are kept
@@ -65,6 +66,20 @@ public final class ScheduleServices {
       DeviceInventory inventory,
       ServiceCatalogue catalogue,
       Function<Eui64, Optional<UserRole>> roles) {
+    this(schedules, inventory, catalogue, roles, Optional.empty());
+  }
+
+  /**
+   * As {@link #ScheduleServices(DspSchedules, DeviceInventory, ServiceCatalogue, Function)}, and
+   * each schedule created is run by {@code runner}.
+   */
+  public ScheduleServices(
+      DspSchedules schedules,
+      DeviceInventory inventory,
+      ServiceCatalogue catalogue,
+      Function<Eui64, Optional<UserRole>> roles,
+      Optional<ScheduleRunner> runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
     this.schedules = Objects.requireNonNull(schedules, "schedules");
     this.inventory = Objects.requireNonNull(inventory, "inventory");
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
@@ -119,7 +134,9 @@ public final class ScheduleServices {
     if (inventory.find(device).isEmpty()) {
       return refused(ResponseCode.E050102);
     }
-    LocalDate start = date(body, "ScheduleStartDate").orElseThrow();
+    LocalDate start =
+        date(body, "ScheduleStartDate")
+            .orElseThrow(() -> new MalformedRequestException("ScheduleStartDate is required"));
     Optional<LocalDate> end = date(body, "ScheduleEndDate");
     LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
     if (start.isBefore(today) || end.map(e -> e.isBefore(start)).orElse(false)) {
@@ -142,6 +159,11 @@ public final class ScheduleServices {
             RawRequestBody.of(scheduledBody));
     if (added.isEmpty()) {
       return refused(ResponseCode.E050104);
+    }
+    if (runner.isPresent() && !runner.get().start(added.get(), request.schemaVersion())) {
+      schedules.removeAll(List.of(added.get()));
+      throw new io.dccsim.sim.delivery.OutboxFullException(
+          "the scheduled runs waiting are at their bound");
     }
     return new ServiceAnswer(
         ResponseCode.I0, RawResponseBody.of(CREATE, idElement(added.get().id())));
