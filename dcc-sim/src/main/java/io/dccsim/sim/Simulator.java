@@ -30,6 +30,7 @@ import io.dccsim.sim.pipeline.UserRegistry;
 import io.dccsim.sim.schedule.SimulatedScheduler;
 import io.dccsim.sim.server.DuisServer;
 import io.dccsim.sim.server.ServerSettings;
+import io.dccsim.sim.service.Alerts;
 import io.dccsim.sim.service.CommsHubStatusUpdateService;
 import io.dccsim.sim.service.DecommissionDeviceService;
 import io.dccsim.sim.service.DeviceBehaviours;
@@ -145,6 +146,7 @@ public final class Simulator implements AutoCloseable {
   private final DeviceBehaviours deviceBehaviours = new DeviceBehaviours();
   private final SimulatedScheduler deviceScheduler;
   private final io.dccsim.sim.delivery.Outbox outbox;
+  private final Alerts alerts;
   private ServiceOptInService.BrokerCertificates broker;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
@@ -209,6 +211,7 @@ public final class Simulator implements AutoCloseable {
     this.deviceScheduler =
         new SimulatedScheduler(clock, b.maxWaitingDeviceResponses, "dccsim-devices");
     this.outbox = b.outbox;
+    this.alerts = new Alerts(dccEui, outbox, writer, new PlaceholderGbcs(), deviceScheduler, clock);
     DuisPipeline pipeline =
         new DuisPipeline(
             new RequestReader(xml, b.schema),
@@ -576,6 +579,11 @@ public final class Simulator implements AutoCloseable {
         writer,
         clock,
         b.deviceResponseTimeout);
+  }
+
+  /** Raises device and DCC alerts to Users, now or at an instant of the simulated clock. */
+  public Alerts alerts() {
+    return alerts;
   }
 
   /** How each simulated device answers device Service Requests (reset by {@link #reset()}). */

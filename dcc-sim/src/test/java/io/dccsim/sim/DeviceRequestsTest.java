@@ -244,6 +244,52 @@ class DeviceRequestsTest {
   }
 
   @Test
+  void deviceAndDccAlertsAreSignedValidAndQueuedAtTheirTime() throws Exception {
+    Eui64 user = dcc.testSupplier().eui();
+    assertThat(dcc.alerts().deviceAlert(meter(9), user, "8f66", java.util.Optional.empty()))
+        .isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 1);
+    OutboundMessage device = OUTBOX.get(0);
+    assertThat(device.kind()).isEqualTo(OutboundMessage.Kind.DEVICE_ALERT);
+    assertThat(device.responseCode()).isEqualTo("8F66");
+    DuisSchema.builtIn().validate(SecureXml.withDefaults().parse(device.signedXml()));
+    ServiceResponse r = supplier.verifyAndRead(device.signedXml());
+    assertThat(r.header().requestId()).isEmpty();
+    assertThat(r.header().responseId().orElseThrow().originator()).isEqualTo(meter(9));
+    io.dccsim.core.message.AlertBody alert = (io.dccsim.core.message.AlertBody) r.body();
+    assertThat(alert.isDeviceAlert()).isTrue();
+    assertThat(Duis.text(alert.element(), "AlertCode")).hasValue("8F66");
+    byte[] gbcs = Base64.getDecoder().decode(Duis.text(alert.element(), "GBCSPayload").get());
+    assertThat(gbcs[2]).isEqualTo((byte) 0x03); // an alert
+
+    // a DCC alert at a set time: a power outage report at 10:00
+    OUTBOX.clear();
+    assertThat(dcc.alerts().dccAlert(user, "N24", java.util.Optional.of(NOW.plusSeconds(3600))))
+        .isTrue();
+    Thread.sleep(50);
+    assertThat(OUTBOX).isEmpty();
+    clock.advance(Duration.ofHours(1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 1);
+    OutboundMessage dccAlert = OUTBOX.get(0);
+    assertThat(dccAlert.kind()).isEqualTo(OutboundMessage.Kind.DCC_ALERT);
+    DuisSchema.builtIn().validate(SecureXml.withDefaults().parse(dccAlert.signedXml()));
+    ServiceResponse d = supplier.verifyAndRead(dccAlert.signedXml());
+    assertThat(d.header().responseId().orElseThrow().originator()).isEqualTo(dcc.dccEui());
+    assertThat(Duis.text(((io.dccsim.core.message.AlertBody) d.body()).element(), "DCCAlertCode"))
+        .hasValue("N24");
+
+    for (String bad : new String[] {"N32", "N66", "X1", ""}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> dcc.alerts().dccAlert(user, bad, java.util.Optional.empty()))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> dcc.alerts().deviceAlert(meter(9), user, "8F6", java.util.Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theQueuedResponseVerifiesWithXmlsec1() throws Exception {
     ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
     RequestId[] id = new RequestId[1];

@@ -2,6 +2,7 @@ package io.dccsim.core.codec;
 
 import static io.dccsim.core.codec.DuisXml.NAMESPACE;
 
+import io.dccsim.core.message.AlertBody;
 import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.PartialAddress;
 import io.dccsim.core.message.RawRequestBody;
@@ -106,6 +107,15 @@ public final class DuisCodec {
     return new ServiceResponse(version, header, body);
   }
 
+  private static Element firstDuisChild(Element parent) {
+    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
   private static Element root(Document document, String name) {
     Objects.requireNonNull(document, "document");
     Element root = document.getDocumentElement();
@@ -206,6 +216,12 @@ public final class DuisCodec {
 
   private static ResponseBody readResponseBody(Element body, String path, SchemaVersion version) {
     DomReader r = new DomReader(body, path);
+    Element first = firstDuisChild(body);
+    if (first != null && AlertBody.isAlert(first)) {
+      r.expect(first.getLocalName());
+      r.end();
+      return AlertBody.of(first);
+    }
     String mp = path + "/ResponseMessage";
     DomReader m = new DomReader(r.expect("ResponseMessage"), mp);
     r.end();
@@ -408,6 +424,10 @@ public final class DuisCodec {
     leaf(header, "ResponseDateTime", DateTimeFormatter.ISO_INSTANT.format(h.responseDateTime()));
     ResponseBody b = response.body();
     if (b instanceof NoBody) {
+      return doc;
+    }
+    if (b instanceof AlertBody alert) {
+      child(root, "Body").appendChild(alert.copyInto(doc));
       return doc;
     }
     Element message = child(child(root, "Body"), "ResponseMessage");

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * What a Service Response's {@code Body} holds: a typed SR 12.1 answer, raw XML for other answers,
- * or nothing (a response read without a Body, which the DUIS schemas do not allow; error responses
- * name their SR in an empty {@link RawResponseBody}).
+ * an alert ({@link AlertBody}), or nothing (a response read without a Body, which the DUIS schemas
+ * do not allow; error responses name their SR in an empty {@link RawResponseBody}).
  */
-public sealed interface ResponseBody permits WanMatrixResponse, RawResponseBody, NoBody {
+public sealed interface ResponseBody permits WanMatrixResponse, RawResponseBody, AlertBody, NoBody {
   /** The Service Reference Variant the {@code ResponseMessage} names; empty for no body. */
   Optional<ServiceReferenceVariant> serviceReferenceVariant();
 }

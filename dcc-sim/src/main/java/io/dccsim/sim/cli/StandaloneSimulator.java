@@ -384,7 +384,8 @@ public final class StandaloneSimulator implements AutoCloseable {
         .catalogue(simulator.catalogue())
         .inventory(simulator.inventory())
         .schedules(simulator.schedules())
-        .deviceBehaviours(simulator.deviceBehaviours());
+        .deviceBehaviours(simulator.deviceBehaviours())
+        .alerts(simulator.alerts());
     return ControlServer.start(
         state,
         token,

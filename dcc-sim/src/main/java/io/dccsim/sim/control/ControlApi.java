@@ -300,6 +300,7 @@ public final class ControlApi {
               behaviours().fallback(readBehaviour(b));
               return defaultBehaviour();
             }));
+    r.add(ControlRoute.of("POST", PREFIX + "/alerts", (p, q, b) -> raiseAlert(b)));
     r.add(ControlRoute.of("GET", PREFIX + "/schedules", (p, q, b) -> schedules()));
     r.add(
         ControlRoute.of(
@@ -365,6 +366,52 @@ public final class ControlApi {
             () ->
                 new BadControlRequest(
                     "no inventory", "this simulator does not expose its device inventory"));
+  }
+
+  /**
+   * {@code {"type": "device", "device": EUI, "user": EUI, "code": "8F66", "at": instant?}} or
+   * {@code {"type": "dcc", "user": EUI, "code": "N24", "at": instant?}}: 202 once queued.
+   */
+  private ControlResponse raiseAlert(byte[] body) {
+    io.dccsim.sim.service.Alerts alerts =
+        target
+            .alerts()
+            .orElseThrow(
+                () -> new BadControlRequest("no alerts", "this simulator raises no alerts"));
+    ObjectNode in = json.readObject(body);
+    ControlJson.onlyFields(in, Set.of("type", "device", "user", "code", "at"), "an alert");
+    String type = ControlJson.text(in, "type");
+    Eui64 user = eui(ControlJson.text(in, "user"), "a User ID", "90-B3-D5-1F-30-01-00-00");
+    Optional<java.time.Instant> at = Optional.empty();
+    if (in.hasNonNull("at")) {
+      try {
+        at = Optional.of(java.time.Instant.parse(in.get("at").asText()));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new BadControlRequest(
+            "invalid field", "'at' is an instant such as 2021-07-01T09:00:00Z");
+      }
+    }
+    boolean queued;
+    try {
+      switch (type) {
+        case "device" -> {
+          Eui64 device =
+              eui(ControlJson.text(in, "device"), "a device ID", "DE-DC-C5-01-00-00-00-00");
+          queued = alerts.deviceAlert(device, user, ControlJson.text(in, "code"), at);
+        }
+        case "dcc" -> queued = alerts.dccAlert(user, ControlJson.text(in, "code"), at);
+        default -> throw new BadControlRequest("invalid field", "'type' is device or dcc");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest("invalid field", e.getMessage());
+    }
+    if (!queued) {
+      return error(503, "busy", "the alerts and device answers waiting are at their bound");
+    }
+    ObjectNode out = ControlJson.object().put("queued", true).put("type", type);
+    out.put("user", user.toString());
+    at.ifPresent(a -> out.put("at", a.toString()));
+    return new ControlResponse(202, JSON, Map.of(), json.write(out));
   }
 
   private io.dccsim.sim.service.DeviceBehaviours behaviours() {

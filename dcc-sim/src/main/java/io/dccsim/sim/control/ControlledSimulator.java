@@ -51,6 +51,11 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /** Raises alerts to Users, when this simulator exposes it. */
+  default Optional<io.dccsim.sim.service.Alerts> alerts() {
+    return Optional.empty();
+  }
+
   /** How the simulated devices answer device Service Requests, when this simulator exposes it. */
   default Optional<io.dccsim.sim.service.DeviceBehaviours> deviceBehaviours() {
     return Optional.empty();

@@ -27,6 +27,7 @@ public final class HarnessState implements ControlledSimulator {
   private final Runnable onReset;
   private volatile io.dccsim.sim.service.DspSchedules schedules;
   private volatile io.dccsim.sim.service.DeviceBehaviours deviceBehaviours;
+  private volatile io.dccsim.sim.service.Alerts alerts;
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
@@ -161,6 +162,21 @@ public final class HarnessState implements ControlledSimulator {
    */
   public HarnessState inventory(io.dccsim.core.inventory.DeviceInventory inventory) {
     this.inventory = Objects.requireNonNull(inventory, "inventory");
+    return this;
+  }
+
+  @Override
+  public Optional<io.dccsim.sim.service.Alerts> alerts() {
+    return Optional.ofNullable(alerts);
+  }
+
+  /**
+   * Gives the control API the alerts to raise. Set once, before the API serves requests.
+   *
+   * @return this
+   */
+  public HarnessState alerts(io.dccsim.sim.service.Alerts alerts) {
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
     return this;
   }
 

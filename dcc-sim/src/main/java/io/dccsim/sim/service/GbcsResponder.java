@@ -16,4 +16,7 @@ public interface GbcsResponder {
 
   /** The GBCS command for {@code request}, for local delivery by the User (command variant 2). */
   byte[] command(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at);
+
+  /** The GBCS alert {@code alertCode} (two bytes) the device raises to {@code user}. */
+  byte[] alert(Eui64 device, Eui64 user, int alertCode, long counter, Instant at);
 }

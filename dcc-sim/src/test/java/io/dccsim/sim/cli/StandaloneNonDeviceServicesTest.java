@@ -163,6 +163,44 @@ class StandaloneNonDeviceServicesTest {
     }
   }
 
+  @Test
+  void alertsAreRaisedOverTheControlApiAndBadOnesRefused() throws Exception {
+    try (StandaloneSimulator s = StandaloneSimulator.start(config())) {
+      String user = Simulator.TEST_SUPPLIER_EUI.toString();
+      HttpResponse<String> device =
+          ControlCalls.call(
+              s,
+              "POST",
+              "/control/alerts",
+              "{\"type\": \"device\", \"device\": \""
+                  + SyntheticEstate.eui(DeviceType.ESME, 3)
+                  + "\", \"user\": \""
+                  + user
+                  + "\", \"code\": \"8F66\"}");
+      assertThat(device.statusCode()).as(device.body()).isEqualTo(202);
+      HttpResponse<String> later =
+          ControlCalls.call(
+              s,
+              "POST",
+              "/control/alerts",
+              "{\"type\": \"dcc\", \"user\": \""
+                  + user
+                  + "\", \"code\": \"N24\", \"at\": \"2021-07-01T12:00:00Z\"}");
+      assertThat(later.statusCode()).as(later.body()).isEqualTo(202);
+      assertThat(JSON.readTree(later.body()).path("at").asText()).isEqualTo("2021-07-01T12:00:00Z");
+      for (String bad :
+          new String[] {
+            "{\"type\": \"dcc\", \"user\": \"" + user + "\", \"code\": \"N32\"}",
+            "{\"type\": \"meter\", \"user\": \"" + user + "\", \"code\": \"N1\"}",
+            "{\"type\": \"dcc\", \"user\": \"nobody\", \"code\": \"N1\"}",
+            "{\"type\": \"dcc\", \"user\": \"" + user + "\", \"code\": \"N1\", \"at\": \"soon\"}"
+          }) {
+        HttpResponse<String> r = ControlCalls.call(s, "POST", "/control/alerts", bad);
+        assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
+      }
+    }
+  }
+
   private static JsonNode get(StandaloneSimulator s, String path) throws Exception {
     HttpResponse<String> r = ControlCalls.call(s, "GET", path, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

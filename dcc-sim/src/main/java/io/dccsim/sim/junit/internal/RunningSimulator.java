@@ -93,7 +93,8 @@ public final class RunningSimulator implements AutoCloseable {
           .catalogue(simulator.catalogue())
           .inventory(simulator.inventory())
           .schedules(simulator.schedules())
-          .deviceBehaviours(simulator.deviceBehaviours());
+          .deviceBehaviours(simulator.deviceBehaviours())
+          .alerts(simulator.alerts());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))
