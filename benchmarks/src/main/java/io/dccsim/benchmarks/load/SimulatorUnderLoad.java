@@ -4,6 +4,7 @@ import io.dccsim.core.client.DuisClient;
 import io.dccsim.core.client.DuisTransportException;
 import io.dccsim.core.codec.DuisCodec;
 import io.dccsim.core.message.PartialAddress;
+import io.dccsim.core.message.RequestBody;
 import io.dccsim.core.message.RequestWanMatrix;
 import io.dccsim.core.message.ServiceRequest;
 import io.dccsim.core.signature.DuisSigner;
@@ -25,13 +26,14 @@ import org.w3c.dom.Document;
 
 /**
  * The simulator, in this JVM, ready for a load run: one registered supplier per connection, each
- * with its own XML-signing certificate and a stream of pre-signed SR 12.1 requests whose counters
- * increase, so the replay check passes as it would for real traffic.
+ * with its own XML-signing certificate and a stream of pre-signed non-device requests (SR 12.1 by
+ * default, or any {@link Requests}) whose counters increase, so the replay check passes as it would
+ * for real traffic.
  */
 public final class SimulatorUnderLoad implements AutoCloseable {
   private static final int WARMUP_PER_USER = 200;
 
-  /** The bytes every successful SR 12.1 answer contains. */
+  /** The bytes every successful answer contains. */
   public static final byte[] SUCCESS = ">I0<".getBytes(StandardCharsets.UTF_8);
 
   private static final String PATH = "/api/v1/serviceD";
@@ -40,6 +42,36 @@ public final class SimulatorUnderLoad implements AutoCloseable {
   private final List<List<byte[]>> streams;
   private final List<List<byte[]>> warmupStreams;
   private final byte[] sampleRequest;
+
+  /** The non-device requests a load run pre-signs: one SRV, and the body of each request. */
+  public interface Requests {
+    /** The Service Reference Variant every request names. */
+    ServiceReferenceVariant variant();
+
+    /**
+     * The body of request {@code index} of stream {@code stream} (warm-up streams come after the
+     * measured ones, numbered from {@code users}). Called from several threads at once.
+     */
+    RequestBody body(int stream, int index);
+  }
+
+  /** SR 12.1 Request WAN Matrix for one partial address, the default load. */
+  public static final Requests WAN_MATRIX =
+      new Requests() {
+        private final RequestBody body =
+            RequestWanMatrix.byAddress(
+                PartialAddress.of(Postcode.parse("M22 0RR"), "Threapwood Road"));
+
+        @Override
+        public ServiceReferenceVariant variant() {
+          return ServiceReferenceVariant.REQUEST_WAN_MATRIX;
+        }
+
+        @Override
+        public RequestBody body(int stream, int index) {
+          return body;
+        }
+      };
 
   private SimulatorUnderLoad(
       Simulator simulator,
@@ -61,6 +93,20 @@ public final class SimulatorUnderLoad implements AutoCloseable {
    */
   public static SimulatorUnderLoad start(
       boolean signatureChecks, int users, int perUser, int workerThreads) {
+    return start(
+        Simulator.builder().signatureChecks(signatureChecks),
+        users,
+        perUser,
+        workerThreads,
+        WAN_MATRIX);
+  }
+
+  /**
+   * Starts the simulator {@code builder} configures (its server settings replaced by the load
+   * run's) and pre-signs {@code perUser} of {@code requests} for each of {@code users} suppliers.
+   */
+  public static SimulatorUnderLoad start(
+      Simulator.Builder builder, int users, int perUser, int workerThreads, Requests requests) {
     ServerSettings defaults = ServerSettings.defaults();
     ServerSettings settings =
         new ServerSettings(
@@ -75,19 +121,27 @@ public final class SimulatorUnderLoad implements AutoCloseable {
             defaults.maxPipelined(),
             0, // no request/response bodies copied into exchange records: no journal listens
             defaults.tls());
-    Simulator sim = Simulator.builder().server(settings).signatureChecks(signatureChecks).start();
+    Simulator sim = builder.server(settings).start();
     List<List<byte[]>> streams =
         new ArrayList<>(
             IntStream.range(0, users)
                 .parallel()
-                .mapToObj(i -> presign(sim, Eui64.of(0x90B3D51F30020000L + i), perUser + 1))
+                .mapToObj(
+                    i -> presign(sim, Eui64.of(0x90B3D51F30020000L + i), perUser + 1, requests, i))
                 .toList());
     // Other users, with short streams, warm the JIT up: once a stream wraps around its counters
     // repeat and the answers are E1, which still runs parsing, verification and signing.
     List<List<byte[]>> warmup =
         IntStream.range(0, users)
             .parallel()
-            .mapToObj(i -> presign(sim, Eui64.of(0x90B3D51F30030000L + i), WARMUP_PER_USER))
+            .mapToObj(
+                i ->
+                    presign(
+                        sim,
+                        Eui64.of(0x90B3D51F30030000L + i),
+                        WARMUP_PER_USER,
+                        requests,
+                        users + i))
             .toList();
     // The first request of the first stream is kept aside to fetch one real answer.
     List<byte[]> first = new ArrayList<>(streams.get(0));
@@ -96,7 +150,8 @@ public final class SimulatorUnderLoad implements AutoCloseable {
     return new SimulatorUnderLoad(sim, streams, warmup, sample);
   }
 
-  private static List<byte[]> presign(Simulator sim, Eui64 user, int count) {
+  private static List<byte[]> presign(
+      Simulator sim, Eui64 user, int count, Requests requests, int stream) {
     Credential credential = sim.pki().xmlSigningCredential(user);
     sim.trust(credential.certificate());
     sim.users().register(user, UserRole.IMPORT_SUPPLIER);
@@ -114,16 +169,14 @@ public final class SimulatorUnderLoad implements AutoCloseable {
             .build();
     DuisCodec codec = new DuisCodec();
     DuisSigner signer = new DuisSigner(signing);
-    RequestWanMatrix body =
-        RequestWanMatrix.byAddress(PartialAddress.of(Postcode.parse("M22 0RR"), "Threapwood Road"));
     List<byte[]> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       ServiceRequest request =
           client.newRequest(
-              ServiceReferenceVariant.REQUEST_WAN_MATRIX,
+              requests.variant(),
               CommandVariant.NON_DEVICE,
               client.dccId(),
-              body);
+              requests.body(stream, i));
       Document doc = codec.writeRequest(request);
       signer.sign(doc);
       out.add(codec.toBytes(doc));

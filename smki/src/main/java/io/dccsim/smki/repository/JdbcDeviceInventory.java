@@ -192,7 +192,13 @@ final class JdbcDeviceInventory implements DeviceInventory {
   @Override
   public Optional<Device> find(Eui64 eui) {
     Objects.requireNonNull(eui, "eui");
-    return read("Finding device " + eui, c -> select(c, key(eui), false));
+    return read(
+            "Finding device " + eui,
+            c ->
+                lookup(
+                    c, WITH_MPXNS + MPXNS_JOINED + " WHERE d.device_eui = ?" + IN_ORDER, key(eui))
+                    .stream())
+        .findFirst();
   }
 
   private static Optional<Device> select(Connection c, String key, boolean forUpdate)
@@ -213,11 +219,7 @@ final class JdbcDeviceInventory implements DeviceInventory {
     Objects.requireNonNull(uprn, "uprn");
     return read(
         "Finding the devices at UPRN " + uprn,
-        c ->
-            query(
-                c,
-                "SELECT " + COLUMNS + " FROM smi_device d WHERE d.uprn = ? ORDER BY d.device_eui",
-                uprn.value()));
+        c -> lookup(c, WITH_MPXNS + MPXNS_JOINED + " WHERE d.uprn = ?" + IN_ORDER, uprn.value()));
   }
 
   @Override
@@ -226,12 +228,16 @@ final class JdbcDeviceInventory implements DeviceInventory {
     return read(
         "Finding the devices of MPxN " + mpxn,
         c ->
-            query(
+            lookup(
                 c,
+                // The MPxN's own rows first, so the plan starts from its index.
                 "SELECT "
                     + COLUMNS
-                    + " FROM smi_device d JOIN smi_device_mpxn m ON m.device_eui = d.device_eui"
-                    + " WHERE m.mpxn = ? ORDER BY d.device_eui",
+                    + ", x.mpxn FROM smi_device_mpxn m"
+                    + " JOIN smi_device d ON d.device_eui = m.device_eui"
+                    + MPXNS_JOINED
+                    + " WHERE m.mpxn = ?"
+                    + IN_ORDER,
                 mpxn));
   }
 
@@ -241,11 +247,9 @@ final class JdbcDeviceInventory implements DeviceInventory {
     return read(
         "Finding the devices at " + postcode,
         c ->
-            query(
+            lookup(
                 c,
-                "SELECT "
-                    + COLUMNS
-                    + " FROM smi_device d WHERE d.postcode = ? ORDER BY d.device_eui",
+                WITH_MPXNS + MPXNS_JOINED + " WHERE d.postcode = ?" + IN_ORDER,
                 postcode.toString()));
   }
 
@@ -256,12 +260,12 @@ final class JdbcDeviceInventory implements DeviceInventory {
     return read(
         "Finding the devices at " + postcode + ", " + addressIdentifier,
         c ->
-            query(
+            lookup(
                 c,
-                "SELECT "
-                    + COLUMNS
-                    + " FROM smi_device d WHERE d.postcode = ?"
-                    + " AND LOWER(d.address_identifier) = LOWER(?) ORDER BY d.device_eui",
+                WITH_MPXNS
+                    + MPXNS_JOINED
+                    + " WHERE d.postcode = ? AND LOWER(d.address_identifier) = LOWER(?)"
+                    + IN_ORDER,
                 postcode.toString(),
                 addressIdentifier));
   }
@@ -307,6 +311,57 @@ final class JdbcDeviceInventory implements DeviceInventory {
       }
       after = key(page.get(page.size() - 1).eui());
     }
+  }
+
+  /**
+   * The start of a lookup that reads devices and their MPxNs in one statement: {@link #COLUMNS},
+   * then an MPxN (null for a device with none), one row per MPxN.
+   */
+  private static final String WITH_MPXNS = "SELECT " + COLUMNS + ", x.mpxn FROM smi_device d";
+
+  /** What follows the tables of a {@link #WITH_MPXNS} query: the join that brings the MPxNs. */
+  private static final String MPXNS_JOINED =
+      " LEFT JOIN smi_device_mpxn x ON x.device_eui = d.device_eui";
+
+  /** The order {@link #lookup} needs: each device's rows together, its MPxNs in position order. */
+  private static final String IN_ORDER = " ORDER BY d.device_eui, x.position";
+
+  /**
+   * The devices a {@link #WITH_MPXNS} query ordered {@link #IN_ORDER} selects, in EUI-64 order: one
+   * statement and one round trip a lookup.
+   */
+  private static List<Device> lookup(Connection c, String sql, Object... args) throws SQLException {
+    List<Device> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        Object[] row = null;
+        List<String> mpxns = null;
+        while (rs.next()) {
+          String eui = rs.getString(1);
+          if (row == null || !row[0].equals(eui)) {
+            if (row != null) {
+              out.add(device(row, mpxns));
+            }
+            row = new Object[17];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = i == 9 ? (Object) nullableLong(rs, i + 1) : rs.getString(i + 1);
+            }
+            mpxns = new ArrayList<>(2);
+          }
+          String mpxn = rs.getString(18);
+          if (mpxn != null) {
+            mpxns.add(mpxn);
+          }
+        }
+        if (row != null) {
+          out.add(device(row, mpxns));
+        }
+      }
+    }
+    return out;
   }
 
   /** The devices a query over {@link #COLUMNS} selects, in its order, with their MPxNs. */
