@@ -125,6 +125,7 @@ public final class Simulator implements AutoCloseable {
       new AtomicReference<>((user, role) -> {});
   private final ReplayGuard replays = new ReplayGuard();
   private final Optional<RequestCounterPersistence> counterPersistence;
+  private final io.dccsim.sim.delivery.ResponseDelivery outbox;
   private final boolean signatureChecks;
   private final CoverageModel initialCoverage;
   private final AtomicReference<CoverageModel> coverage;
@@ -217,9 +218,19 @@ public final class Simulator implements AutoCloseable {
         repository
             .requestCounters()
             .map(store -> RequestCounterPersistence.start(replays, store, metrics.registry()));
+    // What the DCC sends Users later, kept where the store keeps it (a database), else in memory.
+    this.outbox =
+        new io.dccsim.sim.delivery.ResponseDelivery(
+            repository.outbox().orElseGet(io.dccsim.smki.repository.InMemoryOutboxStore::new),
+            clock,
+            b.delivery,
+            b.deliveryTls,
+            metrics.registry());
     try {
+      b.receiveUrls.forEach(outbox::receiveUrl);
       this.server = DuisServer.start(b.settings, pipeline, listeners, metrics, clock);
     } catch (RuntimeException | InterruptedException e) {
+      outbox.close();
       counterPersistence.ifPresent(RequestCounterPersistence::close);
       throw e;
     }
@@ -536,6 +547,7 @@ public final class Simulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    outbox.close();
     counterPersistence.ifPresent(RequestCounterPersistence::close);
     if (ownsRepository) {
       repository.close();
@@ -593,6 +605,24 @@ public final class Simulator implements AutoCloseable {
     return schedules;
   }
 
+  /**
+   * The outbox of what the DCC sends Users later (asynchronous responses, alerts): it delivers to
+   * each User's receiving URL, kept in the store where the repository keeps one (a database), else
+   * in memory. Closed with the simulator.
+   */
+  public io.dccsim.sim.delivery.ResponseDelivery outbox() {
+    return outbox;
+  }
+
+  /**
+   * Registers (or replaces) a User's receiving URL, where its responses and alerts are posted.
+   *
+   * @throws IllegalArgumentException unless it is an absolute http or https URL
+   */
+  public void receiveUrl(Eui64 user, URI url) {
+    outbox.receiveUrl(user, url);
+  }
+
   /** Configures a {@link Simulator}. */
   public static final class Builder {
     private SimulatedClock clock;
@@ -614,8 +644,53 @@ public final class Simulator implements AutoCloseable {
     private ServerSettings settings = ServerSettings.defaults();
     private DuisSchema schema;
     private boolean signatureChecks = true;
+    private io.dccsim.sim.delivery.DeliverySettings delivery =
+        io.dccsim.sim.delivery.DeliverySettings.defaults();
+    private io.dccsim.sim.delivery.DeliveryTls deliveryTls =
+        io.dccsim.sim.delivery.DeliveryTls.none();
+    private final Map<Eui64, URI> receiveUrls = new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * How responses and alerts are delivered to Users (default {@link
+     * io.dccsim.sim.delivery.DeliverySettings#defaults()}).
+     */
+    public Builder delivery(io.dccsim.sim.delivery.DeliverySettings settings) {
+      this.delivery = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The delivery retry schedule: the wait after the first failed attempt (doubling after each
+     * later one) and the attempts in all before a message is a dead letter (default 30 s, 5).
+     */
+    public Builder deliveryRetries(Duration firstRetry, int attempts) {
+      this.delivery = delivery.withRetries(firstRetry, attempts);
+      return this;
+    }
+
+    /**
+     * The client certificate presented to {@code https} receiving URLs and the issuers their
+     * certificates must chain to (default: none, and the JDK's trust store).
+     */
+    public Builder deliveryTls(io.dccsim.sim.delivery.DeliveryTls tls) {
+      this.deliveryTls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Users' receiving URLs registered at start (replacing those the store kept for the same
+     * Users).
+     */
+    public Builder receiveUrls(Map<Eui64, URI> urls) {
+      urls.forEach(
+          (user, url) ->
+              receiveUrls.put(
+                  Objects.requireNonNull(user, "user"),
+                  io.dccsim.sim.delivery.ResponseDelivery.checkedUrl(url)));
+      return this;
+    }
 
     /**
      * Whether request signatures, signer certificates and counters are checked (default true).
