@@ -91,7 +91,8 @@ public final class RunningSimulator implements AutoCloseable {
           .userCredentials(simulator.userCredentials())
           .catalogue(simulator.catalogue())
           .inventory(simulator.inventory())
-          .schedules(simulator.schedules());
+          .schedules(simulator.schedules())
+          .deliveries(simulator.outbox());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))
