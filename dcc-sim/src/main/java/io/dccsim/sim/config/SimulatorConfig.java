@@ -371,8 +371,35 @@ public record SimulatorConfig(
     c.checkControl();
     c.checkTls();
     c.checkStore(given);
-    parse("delivery-attempts", c::deliverySettings);
+    c.checkDelivery();
     return c;
+  }
+
+  private void checkDelivery() {
+    positive("delivery-retry-first", deliveryRetryFirst);
+    positive("delivery-connect-timeout", deliveryConnectTimeout);
+    positive("delivery-response-timeout", deliveryResponseTimeout);
+    if (deliveryAttempts < 1 || deliveryAttempts > 100) {
+      throw new IllegalArgumentException(
+          "Setting 'delivery-attempts' is 1..100, not " + deliveryAttempts);
+    }
+    if (deliveryQueue < 1) {
+      throw new IllegalArgumentException(
+          "Setting 'delivery-queue' is at least 1, not " + deliveryQueue);
+    }
+    if (deliveryQueuePerUser < 1 || deliveryQueuePerUser > deliveryQueue) {
+      throw new IllegalArgumentException(
+          "Setting 'delivery-queue-per-user' is 1..delivery-queue ("
+              + deliveryQueue
+              + "), not "
+              + deliveryQueuePerUser);
+    }
+  }
+
+  private static void positive(String key, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("Setting '" + key + "' is a positive duration, not " + d);
+    }
   }
 
   /** {@code EUI=URL,...}: the receiving URLs the {@code receive-urls} setting registers. */
