@@ -131,6 +131,7 @@ public final class Simulator implements AutoCloseable {
       new AtomicReference<>((user, role) -> {});
   private final ReplayGuard replays = new ReplayGuard();
   private final Optional<RequestCounterPersistence> counterPersistence;
+  private final io.dccsim.sim.delivery.ResponseDelivery outbox;
   private final boolean signatureChecks;
   private final CoverageModel initialCoverage;
   private final AtomicReference<CoverageModel> coverage;
@@ -145,7 +146,8 @@ public final class Simulator implements AutoCloseable {
   private final DspSchedules schedules = new DspSchedules();
   private final DeviceBehaviours deviceBehaviours = new DeviceBehaviours();
   private final SimulatedScheduler deviceScheduler;
-  private final io.dccsim.sim.delivery.Outbox outbox;
+  // where the device flow and alerts put what they send: the delivery, or the builder's own
+  private final io.dccsim.sim.delivery.Outbox sink;
   private final Alerts alerts;
   private ServiceOptInService.BrokerCertificates broker;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
@@ -210,8 +212,16 @@ public final class Simulator implements AutoCloseable {
             new DuisSigner(SigningCredential.of(dcc.privateKey(), dcc.certificate())));
     this.deviceScheduler =
         new SimulatedScheduler(clock, b.maxWaitingDeviceResponses, "dccsim-devices");
-    this.outbox = b.outbox;
-    this.alerts = new Alerts(dccEui, outbox, writer, new PlaceholderGbcs(), deviceScheduler, clock);
+    // What the DCC sends Users later, kept where the store keeps it (a database), else in memory.
+    this.outbox =
+        new io.dccsim.sim.delivery.ResponseDelivery(
+            repository.outbox().orElseGet(io.dccsim.smki.repository.InMemoryOutboxStore::new),
+            clock,
+            b.delivery,
+            b.deliveryTls,
+            metrics.registry());
+    this.sink = b.outbox != null ? b.outbox : outbox;
+    this.alerts = new Alerts(dccEui, sink, writer, new PlaceholderGbcs(), deviceScheduler, clock);
     DuisPipeline pipeline =
         new DuisPipeline(
             new RequestReader(xml, b.schema),
@@ -235,8 +245,11 @@ public final class Simulator implements AutoCloseable {
             .requestCounters()
             .map(store -> RequestCounterPersistence.start(replays, store, metrics.registry()));
     try {
+      b.receiveUrls.forEach(outbox::receiveUrl);
       this.server = DuisServer.start(b.settings, pipeline, listeners, metrics, clock);
     } catch (RuntimeException | InterruptedException e) {
+      deviceScheduler.close();
+      outbox.close();
       counterPersistence.ifPresent(RequestCounterPersistence::close);
       throw e;
     }
@@ -556,6 +569,7 @@ public final class Simulator implements AutoCloseable {
   public void close() {
     server.close();
     deviceScheduler.close();
+    outbox.close();
     counterPersistence.ifPresent(RequestCounterPersistence::close);
     if (ownsRepository) {
       repository.close();
@@ -575,7 +589,7 @@ public final class Simulator implements AutoCloseable {
         deviceBehaviours,
         new PlaceholderGbcs(),
         deviceScheduler,
-        outbox,
+        sink,
         writer,
         clock,
         b.deviceResponseTimeout);
@@ -612,7 +626,7 @@ public final class Simulator implements AutoCloseable {
                 users::roleOf,
                 Optional.of(
                     new ScheduleRunner(
-                        schedules, deviceScheduler, outbox, writer, new PlaceholderGbcs(), clock)))
+                        schedules, deviceScheduler, sink, writer, new PlaceholderGbcs(), clock)))
             .handlers());
     return out;
   }
@@ -648,6 +662,24 @@ public final class Simulator implements AutoCloseable {
     return schedules;
   }
 
+  /**
+   * The outbox of what the DCC sends Users later (asynchronous responses, alerts): it delivers to
+   * each User's receiving URL, kept in the store where the repository keeps one (a database), else
+   * in memory. Closed with the simulator.
+   */
+  public io.dccsim.sim.delivery.ResponseDelivery outbox() {
+    return outbox;
+  }
+
+  /**
+   * Registers (or replaces) a User's receiving URL, where its responses and alerts are posted.
+   *
+   * @throws IllegalArgumentException unless it is an absolute http or https URL
+   */
+  public void receiveUrl(Eui64 user, URI url) {
+    outbox.receiveUrl(user, url);
+  }
+
   /** Configures a {@link Simulator}. */
   public static final class Builder {
     private SimulatedClock clock;
@@ -663,7 +695,7 @@ public final class Simulator implements AutoCloseable {
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
     private ServiceCatalogue catalogue = ServiceCatalogue.duis54();
-    private io.dccsim.sim.delivery.Outbox outbox = io.dccsim.sim.delivery.Outbox.NONE;
+    private io.dccsim.sim.delivery.Outbox outbox;
     private java.time.Duration deviceResponseTimeout = DeviceCommandService.DEFAULT_TIMEOUT;
     private int maxWaitingDeviceResponses = DEFAULT_MAX_WAITING_DEVICE_RESPONSES;
     private DeviceDirectory devices;
@@ -672,8 +704,53 @@ public final class Simulator implements AutoCloseable {
     private ServerSettings settings = ServerSettings.defaults();
     private DuisSchema schema;
     private boolean signatureChecks = true;
+    private io.dccsim.sim.delivery.DeliverySettings delivery =
+        io.dccsim.sim.delivery.DeliverySettings.defaults();
+    private io.dccsim.sim.delivery.DeliveryTls deliveryTls =
+        io.dccsim.sim.delivery.DeliveryTls.none();
+    private final Map<Eui64, URI> receiveUrls = new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * How responses and alerts are delivered to Users (default {@link
+     * io.dccsim.sim.delivery.DeliverySettings#defaults()}).
+     */
+    public Builder delivery(io.dccsim.sim.delivery.DeliverySettings settings) {
+      this.delivery = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The delivery retry schedule: the wait after the first failed attempt (doubling after each
+     * later one) and the attempts in all before a message is a dead letter (default 30 s, 5).
+     */
+    public Builder deliveryRetries(Duration firstRetry, int attempts) {
+      this.delivery = delivery.withRetries(firstRetry, attempts);
+      return this;
+    }
+
+    /**
+     * The client certificate presented to {@code https} receiving URLs and the issuers their
+     * certificates must chain to (default: none, and the JDK's trust store).
+     */
+    public Builder deliveryTls(io.dccsim.sim.delivery.DeliveryTls tls) {
+      this.deliveryTls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Users' receiving URLs registered at start (replacing those the store kept for the same
+     * Users).
+     */
+    public Builder receiveUrls(Map<Eui64, URI> urls) {
+      urls.forEach(
+          (user, url) ->
+              receiveUrls.put(
+                  Objects.requireNonNull(user, "user"),
+                  io.dccsim.sim.delivery.ResponseDelivery.checkedUrl(url)));
+      return this;
+    }
 
     /**
      * Whether request signatures, signer certificates and counters are checked (default true).
@@ -786,8 +863,9 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Where the asynchronous responses to device Service Requests go (default: nowhere, until a
-     * delivery is configured).
+     * Where the asynchronous responses to device Service Requests, schedule runs and alerts go
+     * instead of the simulator's own delivery to the Users' receiving URLs (default: that delivery,
+     * {@link Simulator#outbox()}); for tests that look at the messages themselves.
      */
     public Builder outbox(io.dccsim.sim.delivery.Outbox outbox) {
       this.outbox = Objects.requireNonNull(outbox, "outbox");

@@ -26,8 +26,14 @@ import java.util.function.Supplier;
  * @param ca the transport CA's certificate, what clients trust
  * @param server the server's credential (chain: the CA)
  * @param supplier the test supplier's client credential (chain: the CA)
+ * @param dccClient the DCC's own client credential, presented when it delivers responses and alerts
+ *     to Users' https receiving endpoints (chain: the CA)
  */
-record GeneratedTls(java.security.cert.X509Certificate ca, Credential server, Credential supplier) {
+record GeneratedTls(
+    java.security.cert.X509Certificate ca,
+    Credential server,
+    Credential supplier,
+    Credential dccClient) {
 
   /** A kept certificate closer than this to its notAfter is replaced. */
   static final Duration RENEW_BEFORE = Duration.ofDays(30);
@@ -54,7 +60,13 @@ record GeneratedTls(java.security.cert.X509Certificate ca, Credential server, Cr
             pkiDir.resolve(StandaloneSimulator.SUPPLIER_TLS_KEY),
             c -> pki.stillValid(c.certificate(), RENEW_BEFORE),
             () -> pki.clientCredential(supplierName));
-    return new GeneratedTls(pki.ca().certificate(), server, supplier);
+    Credential dccClient =
+        kept(
+            pkiDir.resolve(StandaloneSimulator.DCC_TLS_CERT),
+            pkiDir.resolve(StandaloneSimulator.DCC_TLS_KEY),
+            c -> pki.stillValid(c.certificate(), RENEW_BEFORE),
+            () -> pki.clientCredential("dccsim DCC"));
+    return new GeneratedTls(pki.ca().certificate(), server, supplier, dccClient);
   }
 
   /**

@@ -86,6 +86,12 @@ public final class StandaloneSimulator implements AutoCloseable {
   /** The test supplier's generated TLS client private key. */
   public static final String SUPPLIER_TLS_KEY = "supplier-tls.key.pem";
 
+  /** The DCC's generated TLS client certificate chain, presented to https receiving URLs. */
+  public static final String DCC_TLS_CERT = "dcc-tls-client.cert.pem";
+
+  /** The DCC's generated TLS client private key. */
+  public static final String DCC_TLS_KEY = "dcc-tls-client.key.pem";
+
   private final Simulator simulator;
   private final CertificateRepository repository;
   private final SmkiRepositoryServer smki;
@@ -187,6 +193,20 @@ public final class StandaloneSimulator implements AutoCloseable {
     List<X509Certificate> clientIssuers =
         config.tlsClientCaFile().map(PemMaterial::certificates).orElse(List.of());
     boolean generated = false;
+    // Delivery to https receiving URLs: the server's own certificate (supplied) or the generated
+    // DCC
+    // client certificate, trusting delivery-ca-file, else the generated CA, else the JDK's.
+    List<X509Certificate> deliveryTrust =
+        config.deliveryCaFile().map(PemMaterial::certificates).orElse(List.of());
+    io.dccsim.sim.delivery.DeliveryTls deliveryTls =
+        new io.dccsim.sim.delivery.DeliveryTls(List.of(), Optional.empty(), deliveryTrust);
+    if (config.tlsCertFile().isPresent()) {
+      deliveryTls =
+          io.dccsim.sim.delivery.DeliveryTls.of(
+              PemMaterial.certificates(config.tlsCertFile().get()),
+              PemMaterial.privateKey(config.tlsKeyFile().orElseThrow()),
+              deliveryTrust);
+    }
     if (config.tlsCertFile().isPresent()) {
       // Supplied files win over tls-generate.
       settings =
@@ -212,6 +232,11 @@ public final class StandaloneSimulator implements AutoCloseable {
                   clientIssuers.isEmpty() ? List.of(tls.ca()) : clientIssuers,
                   mode));
       generated = true;
+      deliveryTls =
+          io.dccsim.sim.delivery.DeliveryTls.of(
+              tls.dccClient().certificateChain(),
+              tls.dccClient().privateKey(),
+              deliveryTrust.isEmpty() ? List.of(tls.ca()) : deliveryTrust);
     }
     CertificateRepository repository = openStore(config);
     Simulator simulator;
@@ -244,6 +269,9 @@ public final class StandaloneSimulator implements AutoCloseable {
               .supplierCredential(supplier)
               .credentialIssuer(keptUserCredential)
               .users(config.users())
+              .delivery(config.deliverySettings())
+              .deliveryTls(deliveryTls)
+              .receiveUrls(config.receiveUrls())
               .coverage(coverage)
               .writeUnknownLiterally(config.writeUnknownLiterally())
               .signatureChecks(config.signatureChecks())
@@ -385,7 +413,8 @@ public final class StandaloneSimulator implements AutoCloseable {
         .inventory(simulator.inventory())
         .schedules(simulator.schedules())
         .deviceBehaviours(simulator.deviceBehaviours())
-        .alerts(simulator.alerts());
+        .alerts(simulator.alerts())
+        .deliveries(simulator.outbox());
     return ControlServer.start(
         state,
         token,

@@ -58,11 +58,20 @@ public record SimulatorConfig(
     Map<io.dccsim.core.value.Eui64, io.dccsim.core.value.UserRole> users,
     Optional<Path> pkiImport,
     Optional<Path> scenariosFile,
-    Optional<Path> inventoryFile) {
+    Optional<Path> inventoryFile,
+    Map<io.dccsim.core.value.Eui64, java.net.URI> receiveUrls,
+    Duration deliveryRetryFirst,
+    int deliveryAttempts,
+    Duration deliveryConnectTimeout,
+    Duration deliveryResponseTimeout,
+    int deliveryQueue,
+    int deliveryQueuePerUser,
+    Optional<Path> deliveryCaFile) {
 
   /** Validates and copies. */
   public SimulatorConfig {
     users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
+    receiveUrls = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(receiveUrls));
   }
 
   /** The {@code store} value for the embedded H2 store under the data directory. */
@@ -219,7 +228,45 @@ public record SimulatorConfig(
           "a .csv or .json estate file loaded into an empty device inventory at start (default: the"
               + " synthetic estate, 300 premises)"
         });
+    k.put(
+        "receive-urls",
+        new String[] {
+          "",
+          "Users' receiving endpoints for asynchronous responses and alerts, EUI=URL"
+              + " comma-separated (http or https); the control API can change them"
+        });
+    k.put(
+        "delivery-retry-first",
+        new String[] {"PT30S", "simulated wait before the first delivery retry, doubling after"});
+    k.put(
+        "delivery-attempts",
+        new String[] {"5", "delivery attempts in all before a message becomes a dead letter"});
+    k.put(
+        "delivery-connect-timeout",
+        new String[] {"PT2S", "connecting to a receiving endpoint may take this long"});
+    k.put(
+        "delivery-response-timeout",
+        new String[] {"PT5S", "a receiving endpoint must answer within this"});
+    k.put("delivery-queue", new String[] {"10000", "the most messages pending delivery in all"});
+    k.put(
+        "delivery-queue-per-user",
+        new String[] {"1000", "the most messages pending delivery to one User"});
+    k.put(
+        "delivery-ca-file",
+        new String[] {
+          "",
+          "issuers trusted for https receiving endpoints (PEM; default: the simulator's own TLS CA"
+              + " when it serves HTTPS, else the JDK's trust store)"
+        });
     return java.util.Collections.unmodifiableMap(k);
+  }
+
+  /** The delivery settings these values make. */
+  public io.dccsim.sim.delivery.DeliverySettings deliverySettings() {
+    return io.dccsim.sim.delivery.DeliverySettings.defaults()
+        .withRetries(deliveryRetryFirst, deliveryAttempts)
+        .withTimeouts(deliveryConnectTimeout, deliveryResponseTimeout)
+        .withCapacity(deliveryQueue, deliveryQueuePerUser);
   }
 
   /** The environment variable for a key, e.g. {@code DCCSIM_MAX_BODY_BYTES}. */
@@ -307,12 +354,85 @@ public record SimulatorConfig(
             users(v.get("users")),
             optional(v, "pki-import").map(f -> path("pki-import", f.strip())),
             optional(v, "scenarios-file").map(f -> path("scenarios-file", f.strip())),
-            optional(v, "inventory-file").map(f -> path("inventory-file", f.strip())));
+            optional(v, "inventory-file").map(f -> path("inventory-file", f.strip())),
+            receiveUrls(v.get("receive-urls")),
+            parse("delivery-retry-first", () -> Duration.parse(v.get("delivery-retry-first"))),
+            integer(v, "delivery-attempts"),
+            parse(
+                "delivery-connect-timeout",
+                () -> Duration.parse(v.get("delivery-connect-timeout"))),
+            parse(
+                "delivery-response-timeout",
+                () -> Duration.parse(v.get("delivery-response-timeout"))),
+            integer(v, "delivery-queue"),
+            integer(v, "delivery-queue-per-user"),
+            optional(v, "delivery-ca-file").map(f -> path("delivery-ca-file", f.strip())));
     c.checkPairs();
     c.checkControl();
     c.checkTls();
     c.checkStore(given);
+    c.checkDelivery();
     return c;
+  }
+
+  private void checkDelivery() {
+    positive("delivery-retry-first", deliveryRetryFirst);
+    positive("delivery-connect-timeout", deliveryConnectTimeout);
+    positive("delivery-response-timeout", deliveryResponseTimeout);
+    if (deliveryAttempts < 1 || deliveryAttempts > 100) {
+      throw new IllegalArgumentException(
+          "Setting 'delivery-attempts' is 1..100, not " + deliveryAttempts);
+    }
+    if (deliveryQueue < 1) {
+      throw new IllegalArgumentException(
+          "Setting 'delivery-queue' is at least 1, not " + deliveryQueue);
+    }
+    if (deliveryQueuePerUser < 1 || deliveryQueuePerUser > deliveryQueue) {
+      throw new IllegalArgumentException(
+          "Setting 'delivery-queue-per-user' is 1..delivery-queue ("
+              + deliveryQueue
+              + "), not "
+              + deliveryQueuePerUser);
+    }
+  }
+
+  private static void positive(String key, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("Setting '" + key + "' is a positive duration, not " + d);
+    }
+  }
+
+  /** {@code EUI=URL,...}: the receiving URLs the {@code receive-urls} setting registers. */
+  private static Map<io.dccsim.core.value.Eui64, java.net.URI> receiveUrls(String list) {
+    Map<io.dccsim.core.value.Eui64, java.net.URI> out = new LinkedHashMap<>();
+    for (String item : list.split(",")) {
+      String entry = item.strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException(
+            "Setting 'receive-urls' holds EUI=URL pairs such as"
+                + " 90-B3-D5-1F-30-01-00-00=http://127.0.0.1:9000/duis, not '"
+                + entry
+                + "'");
+      }
+      io.dccsim.core.value.Eui64 eui =
+          parse(
+              "receive-urls",
+              () -> io.dccsim.core.value.Eui64.parse(entry.substring(0, eq).strip()));
+      java.net.URI url =
+          parse(
+              "receive-urls",
+              () ->
+                  io.dccsim.sim.delivery.ResponseDelivery.checkedUrl(
+                      java.net.URI.create(entry.substring(eq + 1).strip())));
+      if (out.put(eui, url) != null) {
+        throw new IllegalArgumentException("Setting 'receive-urls' names " + eui + " twice");
+      }
+    }
+    return out;
   }
 
   /** {@code EUI=ROLE,...}: the Users the {@code users} setting adds. */

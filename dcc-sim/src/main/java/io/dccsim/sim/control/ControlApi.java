@@ -321,6 +321,30 @@ public final class ControlApi {
         ControlRoute.of("DELETE", PREFIX + "/users/{eui}", (p, q, b) -> removeUser(p.get("eui"))));
     r.add(
         ControlRoute.of(
+            "PUT",
+            PREFIX + "/users/{eui}/receive-url",
+            (p, q, b) -> setReceiveUrl(p.get("eui"), b)));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/users/{eui}/receive-url",
+            (p, q, b) -> removeReceiveUrl(p.get("eui"))));
+    r.add(ControlRoute.of("GET", PREFIX + "/deliveries", (p, q, b) -> listDeliveries(q)));
+    r.add(
+        ControlRoute.of(
+            "POST", PREFIX + "/deliveries/dead/{seq}/redrive", (p, q, b) -> redrive(p.get("seq"))));
+    r.add(
+        ControlRoute.of(
+            "POST",
+            PREFIX + "/deliveries/dead/redrive",
+            (p, q, b) -> ok(ControlJson.object().put("redriven", delivery().redriveAll()))));
+    r.add(
+        ControlRoute.of(
+            "DELETE",
+            PREFIX + "/deliveries/dead",
+            (p, q, b) -> ok(ControlJson.object().put("dropped", delivery().dropDeadLetters()))));
+    r.add(
+        ControlRoute.of(
             "POST",
             PREFIX + "/reset",
             (p, q, b) -> {
@@ -771,12 +795,118 @@ public final class ControlApi {
   }
 
   private ObjectNode user(Eui64 eui, UserRole role) {
-    return ControlJson.object()
-        .put("eui", eui.toString())
-        .put("role", role.name())
-        .put("abbreviation", role.abbreviation())
-        .put("name", role.displayName())
-        .put("credentials", target.userCredentials().flatMap(c -> c.of(eui)).isPresent());
+    ObjectNode out =
+        ControlJson.object()
+            .put("eui", eui.toString())
+            .put("role", role.name())
+            .put("abbreviation", role.abbreviation())
+            .put("name", role.displayName())
+            .put("credentials", target.userCredentials().flatMap(c -> c.of(eui)).isPresent());
+    target
+        .deliveries()
+        .ifPresent(
+            d ->
+                d.receiveUrl(eui)
+                    .ifPresentOrElse(
+                        url -> out.put("receiveUrl", url.toString()),
+                        () -> out.putNull("receiveUrl")));
+    return out;
+  }
+
+  private io.dccsim.sim.delivery.ResponseDelivery delivery() {
+    return target
+        .deliveries()
+        .orElseThrow(
+            () ->
+                new BadControlRequest(
+                    "no deliveries", "this simulator does not expose its response delivery"));
+  }
+
+  private ControlResponse setReceiveUrl(String text, byte[] body) {
+    Eui64 eui = eui(text);
+    ObjectNode in = json.readObject(body);
+    JsonNode url = in.get("url");
+    if (url == null || !url.isTextual() || in.size() != 1) {
+      throw new BadControlRequest("invalid field", "the body is {\"url\": \"http(s)://...\"}");
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url.asText().strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new BadControlRequest("invalid field", "url is not a URL: " + e.getReason());
+    }
+    delivery().receiveUrl(eui, uri);
+    return ok(ControlJson.object().put("eui", eui.toString()).put("receiveUrl", uri.toString()));
+  }
+
+  private ControlResponse removeReceiveUrl(String text) {
+    Eui64 eui = eui(text);
+    return delivery().removeReceiveUrl(eui)
+        ? ok(ControlJson.object().put("removed", eui.toString()))
+        : error(404, "not found", "no receiving URL for " + eui);
+  }
+
+  /** The most entries of each list {@code GET /control/deliveries} returns. */
+  private static final int MAX_DELIVERIES = 1_000;
+
+  private ControlResponse listDeliveries(Map<String, String> query) {
+    io.dccsim.sim.delivery.ResponseDelivery d = delivery();
+    Optional<Eui64> user =
+        Optional.ofNullable(query.get("user")).map(u -> eui(u, "user", "90-B3-D5-1F-30-01-00-00"));
+    int limit = MAX_DELIVERIES;
+    if (query.containsKey("limit")) {
+      try {
+        limit = Integer.parseInt(query.get("limit"));
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_DELIVERIES) {
+        throw new BadControlRequest("invalid field", "limit is 1 to " + MAX_DELIVERIES);
+      }
+    }
+    List<io.dccsim.smki.repository.OutboxStore.Entry> pending =
+        user.isPresent() ? d.pending(user.get(), limit) : d.pending(limit);
+    List<io.dccsim.smki.repository.OutboxStore.Entry> dead =
+        user.isPresent() ? d.deadLetters(user.get(), limit) : d.deadLetters(limit);
+    ObjectNode out =
+        ControlJson.object().put("pendingCount", d.pendingCount()).put("deadCount", d.deadCount());
+    ArrayNode p = out.putArray("pending");
+    pending.forEach(e -> delivery(p.addObject(), e));
+    ArrayNode x = out.putArray("dead");
+    dead.forEach(e -> delivery(x.addObject(), e));
+    return ok(out);
+  }
+
+  private static void delivery(ObjectNode o, io.dccsim.smki.repository.OutboxStore.Entry e) {
+    o.put("seq", e.sequence());
+    o.put("user", e.user().toString());
+    o.put("kind", e.kind());
+    e.requestId().ifPresentOrElse(r -> o.put("requestId", r), () -> o.putNull("requestId"));
+    o.put("responseCode", e.responseCode());
+    o.put("accepted", e.accepted().toString());
+    o.put("attempts", e.attempts());
+    if (e.dead().isPresent()) {
+      o.put("dead", e.dead().get().toString());
+    } else {
+      o.put("nextAttempt", e.nextAttempt().toString());
+    }
+    e.lastError().ifPresentOrElse(r -> o.put("lastError", r), () -> o.putNull("lastError"));
+  }
+
+  private ControlResponse redrive(String text) {
+    long seq;
+    try {
+      seq = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new BadControlRequest("invalid field", "seq is a dead letter's sequence number");
+    }
+    try {
+      return delivery().redrive(seq)
+          ? ok(ControlJson.object().put("redriven", seq))
+          : error(404, "not found", "no dead letter " + seq);
+    } catch (io.dccsim.sim.delivery.OutboxFullException e) {
+      return error(409, "outbox full", e.getMessage());
+    }
   }
 
   private static Eui64 eui(String text) {

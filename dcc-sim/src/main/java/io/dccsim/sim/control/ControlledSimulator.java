@@ -66,6 +66,14 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /**
+   * The delivery of responses and alerts to Users' receiving URLs (pending messages, dead letters,
+   * the URLs), when this simulator exposes it.
+   */
+  default Optional<io.dccsim.sim.delivery.ResponseDelivery> deliveries() {
+    return Optional.empty();
+  }
+
   /** The service catalogue the simulator checks requests against (default: DUIS 5.4's). */
   default ServiceCatalogue catalogue() {
     return ServiceCatalogue.duis54();

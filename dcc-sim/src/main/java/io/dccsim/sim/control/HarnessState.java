@@ -28,6 +28,7 @@ public final class HarnessState implements ControlledSimulator {
   private volatile io.dccsim.sim.service.DspSchedules schedules;
   private volatile io.dccsim.sim.service.DeviceBehaviours deviceBehaviours;
   private volatile io.dccsim.sim.service.Alerts alerts;
+  private volatile io.dccsim.sim.delivery.ResponseDelivery deliveries;
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
@@ -209,6 +210,22 @@ public final class HarnessState implements ControlledSimulator {
    */
   public HarnessState schedules(io.dccsim.sim.service.DspSchedules schedules) {
     this.schedules = Objects.requireNonNull(schedules, "schedules");
+    return this;
+  }
+
+  @Override
+  public Optional<io.dccsim.sim.delivery.ResponseDelivery> deliveries() {
+    return Optional.ofNullable(deliveries);
+  }
+
+  /**
+   * Gives the control API the delivery of responses and alerts, to list and drive its dead letters
+   * and set Users' receiving URLs. Set once, before the API serves requests.
+   *
+   * @return this
+   */
+  public HarnessState deliveries(io.dccsim.sim.delivery.ResponseDelivery deliveries) {
+    this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
     return this;
   }
 

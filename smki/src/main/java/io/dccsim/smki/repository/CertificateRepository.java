@@ -101,6 +101,15 @@ public interface CertificateRepository extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Where the store also keeps the simulator's outbox (what the DCC sends Users later, and their
+   * receiving URLs), if it does: a database does, an in-memory repository does not (use {@link
+   * InMemoryOutboxStore} there).
+   */
+  default java.util.Optional<OutboxStore> outbox() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases connections and files. */
   @Override
   void close();

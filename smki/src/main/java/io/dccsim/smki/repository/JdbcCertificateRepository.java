@@ -68,6 +68,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final JdbcDeviceInventory devices;
+  private final JdbcOutboxStore outbox;
 
   private JdbcCertificateRepository(
       RepositoryConfig config, HikariDataSource pool, boolean syncWrites, boolean inMemoryH2) {
@@ -83,6 +84,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
             config.store() == RepositoryConfig.Store.POSTGRESQL,
             config.batchSize(),
             config.scanPageSize());
+    this.outbox = new JdbcOutboxStore(pool::getConnection, this::ensureOpen, syncWrites);
   }
 
   /** Opens (creating or migrating) the database {@code config} describes. */
@@ -826,6 +828,14 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   @Override
   public Optional<io.dccsim.core.inventory.DeviceInventory> deviceInventory() {
     return Optional.of(devices);
+  }
+
+  // ---- the outbox ----
+
+  /** The simulator's outbox in this repository's database, over the same pool. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(outbox);
   }
 
   // ---- lifecycle ----

@@ -84,8 +84,8 @@ public final class PostgresTestDatabase {
 
   /**
    * A repository on {@code schema} with every table of the store emptied (certificates and their
-   * change feed, the device inventory, request counters, User registrations), so that a test starts
-   * fresh on a schema that outlives it.
+   * change feed, the device inventory, request counters, User registrations, the outbox), so that a
+   * test starts fresh on a schema that outlives it.
    */
   public static CertificateRepository openEmptied(String schema) {
     assumeAvailable();
@@ -95,7 +95,8 @@ public final class PostgresTestDatabase {
       s.execute("SET search_path TO " + schema);
       s.execute(
           "TRUNCATE smki_certificate, smki_certificate_change, smi_device_mpxn, smi_device,"
-              + " duis_request_counter, duis_user");
+              + " duis_request_counter, duis_user, duis_outbox, duis_receive_url");
+      s.execute("UPDATE duis_outbox_sequence SET last_seq = 0");
       s.execute("UPDATE smki_change_sequence SET last_seq = 0");
     } catch (SQLException e) {
       repo.close();

@@ -94,7 +94,8 @@ public final class RunningSimulator implements AutoCloseable {
           .inventory(simulator.inventory())
           .schedules(simulator.schedules())
           .deviceBehaviours(simulator.deviceBehaviours())
-          .alerts(simulator.alerts());
+          .alerts(simulator.alerts())
+          .deliveries(simulator.outbox());
       Optional<ControlServer> control =
           options.controlApi()
               ? Optional.of(ControlServer.start(state, BearerToken.random()))

@@ -1,0 +1,378 @@
+package io.dccsim.smki.repository;
+
+import io.dccsim.core.value.Eui64;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@link OutboxStore} of a {@link JdbcCertificateRepository}: tables {@code duis_outbox},
+ * {@code duis_outbox_sequence} and {@code duis_receive_url} in the same database. Each write is one
+ * transaction; appends lock the sequence row, so sequences are handed out once even between
+ * processes sharing a PostgreSQL database. On H2 file stores that sync each write, every write is
+ * followed by {@code CHECKPOINT SYNC} before it returns.
+ */
+final class JdbcOutboxStore implements OutboxStore {
+  private static final String COLUMNS =
+      "seq, user_eui, kind, request_id, response_code, document, accepted_epoch_milli, attempts,"
+          + " next_attempt_epoch_milli, last_error, dead_epoch_milli";
+
+  /** The longest error kept; longer ones are cut. */
+  static final int MAX_ERROR = 500;
+
+  private final JdbcDeviceInventory.Connections connections;
+  private final Runnable ensureOpen;
+  private final boolean syncWrites;
+
+  JdbcOutboxStore(
+      JdbcDeviceInventory.Connections connections, Runnable ensureOpen, boolean syncWrites) {
+    this.connections = connections;
+    this.ensureOpen = ensureOpen;
+    this.syncWrites = syncWrites;
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T write(String what, Work<T> work) {
+    ensureOpen.run();
+    try (Connection c = connections.get()) {
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      if (syncWrites) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CHECKPOINT SYNC");
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new CertificateRepositoryException(what + " failed", e);
+    }
+  }
+
+  private <T> T read(String what, Work<T> work) {
+    ensureOpen.run();
+    try (Connection c = connections.get()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new CertificateRepositoryException(what + " failed", e);
+    }
+  }
+
+  @Override
+  public long append(
+      Eui64 user,
+      String kind,
+      Optional<String> requestId,
+      String responseCode,
+      byte[] document,
+      Instant accepted) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(responseCode, "responseCode");
+    Objects.requireNonNull(document, "document");
+    long at = accepted.toEpochMilli();
+    return write(
+        "Keeping an outbound message for " + user,
+        c -> {
+          long seq;
+          try (PreparedStatement lock =
+                  c.prepareStatement(
+                      "SELECT last_seq FROM duis_outbox_sequence WHERE id = 1 FOR UPDATE");
+              ResultSet rs = lock.executeQuery()) {
+            if (!rs.next()) {
+              throw new SQLException("duis_outbox_sequence has no row");
+            }
+            seq = rs.getLong(1) + 1;
+          }
+          try (PreparedStatement bump =
+              c.prepareStatement("UPDATE duis_outbox_sequence SET last_seq = ? WHERE id = 1")) {
+            bump.setLong(1, seq);
+            bump.executeUpdate();
+          }
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO duis_outbox ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, NULL)")) {
+            insert.setLong(1, seq);
+            insert.setLong(2, user.value());
+            insert.setString(3, kind);
+            insert.setString(4, requestId.orElse(null));
+            insert.setString(5, responseCode);
+            insert.setBytes(6, document);
+            insert.setLong(7, at);
+            insert.setLong(8, at);
+            insert.executeUpdate();
+          }
+          return seq;
+        });
+  }
+
+  @Override
+  public boolean delivered(long sequence) {
+    return write(
+        "Forgetting delivered message " + sequence,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM duis_outbox WHERE seq = ?")) {
+            ps.setLong(1, sequence);
+            return ps.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  public boolean failedAttempt(long sequence, int attempts, Instant nextAttempt, String error) {
+    return update(sequence, attempts, nextAttempt, error, false);
+  }
+
+  @Override
+  public boolean deadLetter(long sequence, int attempts, Instant when, String error) {
+    return update(sequence, attempts, when, error, true);
+  }
+
+  private boolean update(long sequence, int attempts, Instant at, String error, boolean dead) {
+    Objects.requireNonNull(error, "error");
+    String cut = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+    return write(
+        "Recording an attempt of message " + sequence,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE duis_outbox SET attempts = ?, next_attempt_epoch_milli = ?,"
+                      + " last_error = ?, dead_epoch_milli = ?"
+                      + " WHERE seq = ? AND dead_epoch_milli IS NULL")) {
+            ps.setInt(1, attempts);
+            ps.setLong(2, at.toEpochMilli());
+            ps.setString(3, cut);
+            if (dead) {
+              ps.setLong(4, at.toEpochMilli());
+            } else {
+              ps.setNull(4, Types.BIGINT);
+            }
+            ps.setLong(5, sequence);
+            return ps.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  public Optional<Entry> find(long sequence) {
+    List<Entry> found = select("seq = ?", ps -> ps.setLong(1, sequence), 1);
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public List<Entry> pending() {
+    return select("dead_epoch_milli IS NULL", ps -> {}, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public List<Entry> pending(Eui64 user, int limit) {
+    return select(
+        "dead_epoch_milli IS NULL AND user_eui = ?",
+        ps -> ps.setLong(1, user.value()),
+        Math.min(limit, MAX_LIST));
+  }
+
+  @Override
+  public List<Entry> dead(int limit) {
+    return select("dead_epoch_milli IS NOT NULL", ps -> {}, Math.min(limit, MAX_LIST));
+  }
+
+  @Override
+  public List<Entry> dead(Eui64 user, int limit) {
+    return select(
+        "dead_epoch_milli IS NOT NULL AND user_eui = ?",
+        ps -> ps.setLong(1, user.value()),
+        Math.min(limit, MAX_LIST));
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<Entry> select(String where, Binder binder, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return read(
+        "Reading the outbox",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM duis_outbox WHERE " + where + " ORDER BY seq")) {
+            binder.bind(ps);
+            if (limit < Integer.MAX_VALUE) {
+              ps.setMaxRows(limit);
+            }
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next() && out.size() < limit) {
+                out.add(entry(rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    long dead = rs.getLong(11);
+    Optional<Instant> deadAt =
+        rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(dead));
+    return new Entry(
+        rs.getLong(1),
+        Eui64.of(rs.getLong(2)),
+        rs.getString(3),
+        Optional.ofNullable(rs.getString(4)),
+        rs.getString(5),
+        rs.getBytes(6),
+        Instant.ofEpochMilli(rs.getLong(7)),
+        rs.getInt(8),
+        Instant.ofEpochMilli(rs.getLong(9)),
+        Optional.ofNullable(rs.getString(10)),
+        deadAt);
+  }
+
+  @Override
+  public long countPending() {
+    return count("dead_epoch_milli IS NULL");
+  }
+
+  @Override
+  public long countDead() {
+    return count("dead_epoch_milli IS NOT NULL");
+  }
+
+  private long count(String where) {
+    return read(
+        "Counting the outbox",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT COUNT(*) FROM duis_outbox WHERE " + where);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public Optional<Entry> redrive(long sequence, Instant now) {
+    boolean changed =
+        write(
+            "Driving dead letter " + sequence + " again",
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE duis_outbox SET attempts = 0, next_attempt_epoch_milli = ?,"
+                          + " dead_epoch_milli = NULL"
+                          + " WHERE seq = ? AND dead_epoch_milli IS NOT NULL")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setLong(2, sequence);
+                return ps.executeUpdate() > 0;
+              }
+            });
+    return changed ? find(sequence) : Optional.empty();
+  }
+
+  @Override
+  public int dropDead(Optional<Instant> before) {
+    return write(
+        "Dropping dead letters",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  before.isPresent()
+                      ? "DELETE FROM duis_outbox WHERE dead_epoch_milli IS NOT NULL"
+                          + " AND dead_epoch_milli <= ?"
+                      : "DELETE FROM duis_outbox WHERE dead_epoch_milli IS NOT NULL")) {
+            if (before.isPresent()) {
+              ps.setLong(1, before.get().toEpochMilli());
+            }
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Map<Eui64, String> receiveUrls() {
+    return read(
+        "Reading the receiving URLs",
+        c -> {
+          Map<Eui64, String> out = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT user_eui, url FROM duis_receive_url");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(Eui64.of(rs.getLong(1)), rs.getString(2));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public void receiveUrl(Eui64 user, Optional<String> url) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(url, "url");
+    write(
+        "Saving the receiving URL of " + user,
+        c -> {
+          // delete then insert: one statement form for H2 and PostgreSQL alike
+          try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM duis_receive_url WHERE user_eui = ?")) {
+            delete.setLong(1, user.value());
+            delete.executeUpdate();
+          }
+          if (url.isPresent()) {
+            try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO duis_receive_url (user_eui, url) VALUES (?, ?)")) {
+              insert.setLong(1, user.value());
+              insert.setString(2, url.get());
+              insert.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void clear() {
+    write(
+        "Clearing the outbox",
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM duis_outbox");
+            s.executeUpdate("DELETE FROM duis_receive_url");
+          }
+          return null;
+        });
+  }
+}
