@@ -21,7 +21,7 @@ class Duis54CatalogueTest {
   private static final String HEADER = String.join("\t", ServiceCatalogueFile.COLUMNS);
   private static final String GOOD =
       "4.1.1\t4.1\tRead Instantaneous Import Registers\tno\tdevice\t1,2,3\tS,D\tIS,GS,ED,GT"
-          + "\tyes\tdsp\tno\tno\t-";
+          + "\tyes\tdsp\tno\tyes\t-";
 
   private static ServiceCatalogue parse(String... lines) {
     return ServiceCatalogue.read(new StringReader(String.join("\n", lines) + "\n"), "test.tsv");
