@@ -125,6 +125,10 @@ public final class Simulator implements AutoCloseable {
   private final Map<Eui64, TestUser> testUsers = new java.util.LinkedHashMap<>();
   private final UserRegistry users;
   private final java.util.function.Function<Eui64, Credential> issuer;
+  private final java.util.function.BiFunction<Eui64, RemotePartyRole, Credential>
+      digitalSigningIssuer;
+  // each User's Digital Signing organisation credential; guarded by testUsers
+  private final Map<Eui64, Credential> digitalSigning = new java.util.HashMap<>();
   private final Map<Eui64, Credential> givenCredentials;
   // the store hears of registry changes only once the start-up registrations are done
   private final AtomicReference<UserRegistry.Listener> userChanges =
@@ -145,6 +149,8 @@ public final class Simulator implements AutoCloseable {
   private final io.dccsim.core.inventory.DeviceInventory inventory;
   private final DspSchedules schedules = new DspSchedules();
   private final DeviceBehaviours deviceBehaviours = new DeviceBehaviours();
+  private final io.dccsim.sim.service.PreCommands preCommands =
+      new io.dccsim.sim.service.PreCommands();
   private final SimulatedScheduler deviceScheduler;
   // where the device flow and alerts put what they send: the delivery, or the builder's own
   private final io.dccsim.sim.delivery.Outbox sink;
@@ -173,6 +179,10 @@ public final class Simulator implements AutoCloseable {
     this.supplier = new TestUser(TEST_SUPPLIER_EUI, UserRole.IMPORT_SUPPLIER, supplierCredential);
     this.users = new UserRegistry(this::userChanged);
     this.issuer = b.credentialIssuer != null ? b.credentialIssuer : pki::xmlSigningCredential;
+    this.digitalSigningIssuer =
+        b.digitalSigningIssuer != null
+            ? b.digitalSigningIssuer
+            : (eui, role) -> pki.organisation(eui).role(role).digitalSigning().issue();
     this.givenCredentials = Map.copyOf(b.userCredentials);
     trust(dcc.certificate());
     addUser(supplier.eui(), supplier.role(), supplier.credential());
@@ -395,11 +405,41 @@ public final class Simulator implements AutoCloseable {
   public TestUser addUser(Eui64 eui, UserRole role, Credential credential) {
     TestUser user = new TestUser(eui, role, credential);
     trust(credential.certificate());
+    digitalSigningFor(eui, role);
     synchronized (testUsers) {
       testUsers.put(eui, user);
     }
     users.register(eui, role);
     return user;
+  }
+
+  /**
+   * The User's Digital Signing organisation credential, with which it signs the pre-commands of
+   * critical commands (command variants 5 to 7): issued when the User was registered, its role the
+   * User's remote party role ({@link UserRole#remotePartyRole()}), its certificate in the SMKI
+   * repository as in use.
+   */
+  public Optional<Credential> digitalSigningCredential(Eui64 user) {
+    synchronized (testUsers) {
+      return Optional.ofNullable(digitalSigning.get(user));
+    }
+  }
+
+  /** The User's Digital Signing credential for {@code role}: the one held if it fits, else new. */
+  private void digitalSigningFor(Eui64 eui, UserRole role) {
+    RemotePartyRole wanted = role.remotePartyRole();
+    synchronized (testUsers) {
+      Credential held = digitalSigning.get(eui);
+      if (held != null
+          && CertificateProfile.read(held.certificate()).role().equals(Optional.of(wanted))) {
+        return;
+      }
+    }
+    Credential issued = digitalSigningIssuer.apply(eui, wanted);
+    trust(issued.certificate());
+    synchronized (testUsers) {
+      digitalSigning.put(eui, issued);
+    }
   }
 
   /**
@@ -414,6 +454,10 @@ public final class Simulator implements AutoCloseable {
             user, (eui, held) -> new TestUser(eui, role.get(), held.credential()));
       }
     }
+    if (role.isPresent() && digitalSigningCredential(user).isPresent()) {
+      // a new role may need a Digital Signing certificate of another remote party role
+      digitalSigningFor(user, role.get());
+    }
     userChanges.get().changed(user, role);
   }
 
@@ -423,6 +467,11 @@ public final class Simulator implements AutoCloseable {
       @Override
       public Optional<Credential> of(Eui64 user) {
         return testUser(user).map(TestUser::credential);
+      }
+
+      @Override
+      public Optional<Credential> digitalSigningOf(Eui64 user) {
+        return testUser(user).flatMap(u -> digitalSigningCredential(user));
       }
 
       @Override
@@ -543,14 +592,15 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Back to the state after start for everything a test can change: replay counters forgotten, no
-   * interventions, the initial coverage model, no DCC schedules, every device answering at once.
-   * Users, certificates, the device inventory, clock, baseline and listeners stay as they are;
-   * device answers already waiting still come.
+   * interventions, the initial coverage model, no DCC schedules, every device answering at once, no
+   * pre-commands held. Users, certificates, the device inventory, clock, baseline and listeners
+   * stay as they are; device answers already waiting still come.
    */
   public void reset() {
     forgetRequestCounters();
     schedules.clear();
     deviceBehaviours.reset();
+    preCommands.clear();
     interventions.set(InterventionSource.NONE);
     coverage.set(initialCoverage);
   }
@@ -592,7 +642,45 @@ public final class Simulator implements AutoCloseable {
         sink,
         writer,
         clock,
-        b.deviceResponseTimeout);
+        b.deviceResponseTimeout,
+        preCommands,
+        this::digitalSigningKeys);
+  }
+
+  /**
+   * The keys of the User's Digital Signing organisation certificates in use in the SMKI repository
+   * whose remote party role is that of the User's role now.
+   */
+  private List<java.security.PublicKey> digitalSigningKeys(Eui64 user) {
+    Optional<UserRole> role = users.roleOf(user);
+    if (role.isEmpty()) {
+      return List.of();
+    }
+    List<java.security.PublicKey> keys = new ArrayList<>();
+    for (io.dccsim.smki.repository.CertificateRecord r :
+        repository.search(
+            io.dccsim.smki.repository.CertificateQuery.bySubjectEui(user)
+                .withRole(role.get().remotePartyRole())
+                .withUsage(io.dccsim.smki.repository.CertificateUsage.DS)
+                .withStatus(CertificateStatus.IN_USE))) {
+      if (r.kind() != io.dccsim.smki.repository.CertificateKind.ORGANISATION) {
+        continue;
+      }
+      try {
+        keys.add(
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(r.der()))
+                .getPublicKey());
+      } catch (java.security.cert.CertificateException e) {
+        LOG.warn("certificate {} of {} unreadable: {}", r.serialHex(), user, e.getMessage());
+      }
+    }
+    return keys;
+  }
+
+  /** The pre-commands given with command variant 4, until they come back signed. */
+  public io.dccsim.sim.service.PreCommands preCommands() {
+    return preCommands;
   }
 
   /** Raises device and DCC alerts to Users, now or at an instant of the simulated clock. */
@@ -691,6 +779,7 @@ public final class Simulator implements AutoCloseable {
     private final Map<Eui64, Credential> userCredentials = new java.util.HashMap<>();
     private final Map<Eui64, UserRole> extraUsers = new java.util.LinkedHashMap<>();
     private java.util.function.Function<Eui64, Credential> credentialIssuer;
+    private java.util.function.BiFunction<Eui64, RemotePartyRole, Credential> digitalSigningIssuer;
     private CoverageModel coverage;
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
@@ -835,6 +924,17 @@ public final class Simulator implements AutoCloseable {
      */
     public Builder credentialIssuer(java.util.function.Function<Eui64, Credential> issuer) {
       this.credentialIssuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * How a User's Digital Signing organisation credential (for the pre-commands of critical
+     * commands) is issued for its remote party role (default: by the test PKI, kept in memory); the
+     * standalone server keeps each as PEM files.
+     */
+    public Builder digitalSigningIssuer(
+        java.util.function.BiFunction<Eui64, RemotePartyRole, Credential> issuer) {
+      this.digitalSigningIssuer = Objects.requireNonNull(issuer, "issuer");
       return this;
     }
 

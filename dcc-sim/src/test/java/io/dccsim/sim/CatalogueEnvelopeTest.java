@@ -41,9 +41,9 @@ import org.w3c.dom.Element;
  * Every Service Reference Variant of the DUIS 5.4 catalogue, through the whole pipeline of a
  * simulator with its default catalogue: a command variant the SRV does not allow is E12, an allowed
  * one on another web service's URL is E13 (both before the role is looked at), an ineligible role
- * is E2, and an eligible User on the right URL gets E11 unless the SRV is simulated (the sixteen
- * non-device SRs are, and their handlers read the body). Every answer is a DUIS answer signed by
- * the DCC.
+ * is E2, and an eligible User on the right URL gets E11 unless the SRV is simulated (all of them
+ * are: the sixteen non-device SRs' handlers read the body; a device SR is acknowledged, or, when
+ * critical, answered with its pre-command). Every answer is a DUIS answer signed by the DCC.
  */
 class CatalogueEnvelopeTest {
   // a device of the synthetic estate every simulator's inventory holds by default
@@ -193,14 +193,29 @@ class CatalogueEnvelopeTest {
         .containsExactlyInAnyOrder(
             "5.1", "5.2", "5.3", "8.2", "8.3", "8.4", "8.6", "8.13", "8.14.1", "8.14.2", "8.14.3",
             "8.14.4", "11.1", "11.4", "12.1", "12.2");
-    // every non-critical device SR goes to the simulated device; the critical ones are not
-    // simulated yet
-    assertThat(catalogue().filter(ServiceDefinition::isDevice))
-        .allMatch(d -> d.simulated() == !d.critical());
+    // every device SR goes to the simulated device, the critical ones through the pre-command
+    assertThat(catalogue().filter(ServiceDefinition::isDevice)).allMatch(d -> d.simulated());
     for (ServiceDefinition d : catalogue().filter(ServiceDefinition::simulated).toList()) {
       SupplierClient client = CLIENTS.get(sender(d));
       if (d.eligibleRoles().isEmpty()) {
         continue; // every User is E2: see anIneligibleRoleIsE2...
+      }
+      if (d.isDevice() && d.critical()) {
+        // a critical one is answered with the pre-command for the User to sign
+        RequestId id =
+            new RequestId(client.nextId().originator(), METER, client.nextId().counter());
+        ServiceResponse r =
+            client.send(
+                WebService.TRANSFORM.path(),
+                client.signed(
+                    SchemaVersion.V5_4,
+                    id,
+                    CommandVariant.TRANSFORM_TO_PRE_COMMAND,
+                    d.variant(),
+                    RawRequestBody.of(thing())));
+        assertThat(r.header().responseCode().code()).as(d.variant().toString()).isEqualTo("I0");
+        assertThat(((RawResponseBody) r.body()).localName()).hasValue("PreCommand");
+        continue;
       }
       if (d.isDevice()) {
         // the device's answer comes later: the request is acknowledged, its body not read

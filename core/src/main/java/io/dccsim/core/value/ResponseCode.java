@@ -88,6 +88,25 @@ public final class ResponseCode {
   /** The device did not respond. */
   public static final ResponseCode E21 = known("E21", "No response from the device");
 
+  /**
+   * A signed pre-command (command variant 5, 6 or 7) whose RequestID names no pre-command the DCC
+   * gave this User with command variant 4, or names one already used or forgotten (a project rule).
+   */
+  public static final ResponseCode E50 = known("E50", "No pre-command for this Request ID");
+
+  /**
+   * A signed pre-command whose GBCS, without its signature, is not the pre-command the DCC gave (a
+   * project rule).
+   */
+  public static final ResponseCode E51 =
+      known("E51", "Signed pre-command differs from the pre-command");
+
+  /**
+   * A signed pre-command whose signature does not verify with the User's Digital Signing
+   * certificate in use in the SMKI repository, or whose User has none (a project rule).
+   */
+  public static final ResponseCode E52 = known("E52", "Pre-command signature invalid");
+
   /** SR 12.1: the address or UPRN is not known (this library's definition). */
   public static final ResponseCode E120101 = known("E120101", "Address or UPRN not found");
 

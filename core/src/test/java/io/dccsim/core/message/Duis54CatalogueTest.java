@@ -21,7 +21,7 @@ class Duis54CatalogueTest {
   private static final String HEADER = String.join("\t", ServiceCatalogueFile.COLUMNS);
   private static final String GOOD =
       "4.1.1\t4.1\tRead Instantaneous Import Registers\tno\tdevice\t1,2,3\tS,D\tIS,GS,ED,GT"
-          + "\tyes\tdsp\tno\tno\t-";
+          + "\tyes\tdsp\tno\tyes\t-";
 
   private static ServiceCatalogue parse(String... lines) {
     return ServiceCatalogue.read(new StringReader(String.join("\n", lines) + "\n"), "test.tsv");
@@ -110,13 +110,13 @@ class Duis54CatalogueTest {
         .isTrue();
     assertThat(c.find(ServiceReferenceVariant.parse("7.16")).orElseThrow().eligibleRoles())
         .isEmpty();
-    // the sixteen non-device SRs have handlers, and the 76 non-critical device SRs go to the
-    // simulated devices; the critical ones wait for the pre-command flow
+    // the sixteen non-device SRs have handlers, and the 76 non-critical and 37 critical device
+    // SRs go to the simulated devices (the critical ones through the pre-command flow)
     assertThat(c.definitions().stream().filter(ServiceDefinition::simulated))
-        .hasSize(16 + 76)
-        .allMatch(d -> !d.critical())
+        .hasSize(16 + 76 + 37)
         .contains(ServiceCatalogue.REQUEST_WAN_MATRIX);
-    assertThat(c.definitions().stream().filter(d -> !d.simulated())).allMatch(d -> d.critical());
+    assertThat(c.definitions().stream().filter(ServiceDefinition::critical)).hasSize(37);
+    assertThat(c.definitions().stream().filter(d -> !d.simulated())).isEmpty();
     assertThat(c.find(ServiceReferenceVariant.parse("8.6")).orElseThrow().eligibleRoles())
         .containsExactlyInAnyOrder(UserRole.IMPORT_SUPPLIER, UserRole.GAS_SUPPLIER);
     assertThat(ServiceCatalogue.standard().size()).isEqualTo(1);

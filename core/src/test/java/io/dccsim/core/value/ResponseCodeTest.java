@@ -15,13 +15,13 @@ class ResponseCodeTest {
     for (String c :
         new String[] {
           "I0", "I99", "E1", "E2", "E3", "E4", "E5", "E11", "E12", "E13", "E17", "E19", "E20",
-          "E21", "E120101", "E120102", "E120103"
+          "E21", "E50", "E51", "E52", "E120101", "E120102", "E120103"
         }) {
       ResponseCode code = ResponseCode.parse(c);
       assertThat(code.code()).isEqualTo(c);
       assertThat(code.meaning()).as(c).isPresent();
     }
-    assertThat(ResponseCode.known()).hasSize(17 + 28);
+    assertThat(ResponseCode.known()).hasSize(20 + 28);
     assertThat(ResponseCode.parse("I0")).isSameAs(ResponseCode.I0);
     assertThat(ResponseCode.I0.isSuccess()).isTrue();
     assertThat(ResponseCode.I99.isSuccess()).isFalse();

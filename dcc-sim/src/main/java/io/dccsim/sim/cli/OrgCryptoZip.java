@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.sim.TestUser;
+import io.dccsim.smki.pki.Credential;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -20,7 +23,10 @@ import java.util.zip.ZipOutputStream;
  * The body of {@code GET /assets/crypto/org-crypto.zip}: every test User's organisation XML-signing
  * certificate in {@code cert/} and its private key in {@code key/} (PEM, PKCS#8), the DCC's own
  * certificate (never its key) in {@code cert/}, and a {@code manifest.json} naming each file's User
- * and role, so a client in any language can sign as any test User and check the DCC's answers.
+ * and role, so a client in any language can sign as any test User and check the DCC's answers. Each
+ * User's Digital Signing organisation certificate and key, with which it signs the pre-commands of
+ * critical commands, are there too ({@code cert/<EUI>-ds.pem}, {@code key/<EUI>-ds.key}; the
+ * manifest's {@code digitalSigningCertificate} and {@code digitalSigningPrivateKey}).
  */
 final class OrgCryptoZip {
   /** The DCC's certificate in the zip. */
@@ -39,8 +45,24 @@ final class OrgCryptoZip {
     return "key/" + eui + "-xmlsign.key";
   }
 
-  /** The zip's bytes for these Users and the DCC's certificate. */
-  static byte[] of(List<TestUser> users, Eui64 dcc, X509Certificate dccCertificate) {
+  /** The file names of one User's Digital Signing credential. */
+  static String digitalSigningCertName(Eui64 eui) {
+    return "cert/" + eui + "-ds.pem";
+  }
+
+  static String digitalSigningKeyName(Eui64 eui) {
+    return "key/" + eui + "-ds.key";
+  }
+
+  /**
+   * The zip's bytes for these Users (with their Digital Signing credentials, where they have one)
+   * and the DCC's certificate.
+   */
+  static byte[] of(
+      List<TestUser> users,
+      Function<Eui64, Optional<Credential>> digitalSigning,
+      Eui64 dcc,
+      X509Certificate dccCertificate) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode manifest = json.createObjectNode();
     manifest.put("dcc", dcc.toString());
@@ -65,6 +87,13 @@ final class OrgCryptoZip {
                 .getSerialNumber()
                 .toString(16)
                 .toUpperCase(java.util.Locale.ROOT));
+        Optional<Credential> ds = digitalSigning.apply(u.eui());
+        if (ds.isPresent()) {
+          put(zip, digitalSigningCertName(u.eui()), ds.get().certificateChainPem());
+          put(zip, digitalSigningKeyName(u.eui()), ds.get().privateKeyPkcs8Pem());
+          e.put("digitalSigningCertificate", digitalSigningCertName(u.eui()));
+          e.put("digitalSigningPrivateKey", digitalSigningKeyName(u.eui()));
+        }
       }
       put(
           zip,

@@ -175,6 +175,18 @@ public final class StandaloneSimulator implements AutoCloseable {
           return kept(
               pkiDir, base + ".cert.pem", base + ".key.pem", () -> pki.xmlSigningCredential(eui));
         };
+    // and each User's Digital Signing credential, per remote party role
+    java.util.function.BiFunction<Eui64, io.dccsim.core.value.RemotePartyRole, Credential>
+        keptDigitalSigning =
+            (eui, role) -> {
+              String base =
+                  "user-" + eui.toString().replace("-", "") + "-" + role.gbcsName() + "-ds";
+              return kept(
+                  pkiDir,
+                  base + ".cert.pem",
+                  base + ".key.pem",
+                  () -> pki.organisation(eui).role(role).digitalSigning().issue());
+            };
     CoverageModel coverage =
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
@@ -268,6 +280,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               .schema(schema)
               .supplierCredential(supplier)
               .credentialIssuer(keptUserCredential)
+              .digitalSigningIssuer(keptDigitalSigning)
               .users(config.users())
               .delivery(config.deliverySettings())
               .deliveryTls(deliveryTls)
@@ -309,7 +322,10 @@ public final class StandaloneSimulator implements AutoCloseable {
           b.orgCrypto(
               () ->
                   OrgCryptoZip.of(
-                      simulator.testUsers(), simulator.dccEui(), simulator.dccCertificate()));
+                      simulator.testUsers(),
+                      simulator::digitalSigningCredential,
+                      simulator.dccEui(),
+                      simulator.dccCertificate()));
         }
         // The repository interface presents the same certificate and client policy as DUIS.
         if (settings.tls().isPresent()) {
@@ -401,6 +417,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               simulator.forgetRequestCounters();
               simulator.schedules().clear();
               simulator.deviceBehaviours().reset();
+              simulator.preCommands().clear();
               install.run();
               if (config.clockStart().isEmpty()) {
                 // No configured start: a reset goes back to the real time, not to when it started.

@@ -747,33 +747,35 @@ public final class ControlApi {
     if (registry().roleOf(eui).isEmpty()) {
       return error(404, "not found", "no user " + eui);
     }
-    return target
-        .userCredentials()
-        .flatMap(c -> c.of(eui))
+    Optional<UserCredentials> held = target.userCredentials();
+    return held.flatMap(c -> c.of(eui))
         .map(
-            c ->
-                ok(
-                    ControlJson.object()
-                        .put("eui", eui.toString())
-                        .put(
-                            "serial",
-                            c.certificate()
-                                .getSerialNumber()
-                                .toString(16)
-                                .toUpperCase(java.util.Locale.ROOT))
-                        .put(
-                            "issuer",
-                            c.certificate()
-                                .getIssuerX500Principal()
-                                .getName(javax.security.auth.x500.X500Principal.RFC2253))
-                        .put("certificatePem", c.certificateChainPem())
-                        .put("privateKeyPem", c.privateKeyPkcs8Pem())))
+            c -> {
+              ObjectNode out = credential(ControlJson.object().put("eui", eui.toString()), c);
+              held.flatMap(h -> h.digitalSigningOf(eui))
+                  .ifPresent(ds -> credential(out.putObject("digitalSigning"), ds));
+              return ok(out);
+            })
         .orElseGet(
             () ->
                 error(
                     404,
                     "not found",
                     "user " + eui + " has no credential here (registered with its role only)"));
+  }
+
+  /** The serial, issuer, certificate chain and private key of {@code c}, into {@code out}. */
+  private static ObjectNode credential(ObjectNode out, io.dccsim.smki.pki.Credential c) {
+    return out.put(
+            "serial",
+            c.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
+        .put(
+            "issuer",
+            c.certificate()
+                .getIssuerX500Principal()
+                .getName(javax.security.auth.x500.X500Principal.RFC2253))
+        .put("certificatePem", c.certificateChainPem())
+        .put("privateKeyPem", c.privateKeyPkcs8Pem());
   }
 
   private ControlResponse user(String text) {

@@ -15,6 +15,14 @@ public interface UserCredentials {
   Optional<Credential> of(Eui64 user);
 
   /**
+   * The User's Digital Signing organisation credential, with which it signs pre-commands (critical
+   * commands), if it has one here.
+   */
+  default Optional<Credential> digitalSigningOf(Eui64 user) {
+    return Optional.empty();
+  }
+
+  /**
    * Registers the User in {@code role} with a credential (the one it has, else a new one whose
    * certificate is put in the SMKI repository as in use).
    */

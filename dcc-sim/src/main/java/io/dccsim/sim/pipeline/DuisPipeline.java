@@ -227,11 +227,7 @@ public final class DuisPipeline implements RequestProcessor {
       String interventionReason) {
     ServiceHandler handler = handlers.get(request.serviceReferenceVariant());
     CommandVariant cv = request.commandVariant();
-    if (handler == null
-        && cv.isDeviceRequest()
-        && cv != CommandVariant.TRANSFORM_TO_PRE_COMMAND
-        && !cv.isSignedPreCommand()) {
-      // the critical variants (4 to 7) are not simulated until the pre-command flow is
+    if (handler == null && cv.isDeviceRequest()) {
       handler = deviceRequests;
     }
     Verdict verdict = interventionReason == null ? Verdict.ANSWERED : Verdict.INTERVENED;

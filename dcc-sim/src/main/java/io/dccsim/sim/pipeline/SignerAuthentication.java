@@ -108,7 +108,10 @@ public final class SignerAuthentication {
               + ", the RequestID's originator is "
               + request.requestId().originator());
     }
-    if (!replays.accept(request.requestId())) {
+    // A signed pre-command (command variants 5 to 7) carries the RequestID of the command
+    // variant 4 it answers, whose counter was accepted then: each pre-command is used once
+    // instead (see DeviceCommandService).
+    if (!request.commandVariant().isSignedPreCommand() && !replays.accept(request.requestId())) {
       return Authentication.refused(
           "E1",
           "replayed-counter: counter "

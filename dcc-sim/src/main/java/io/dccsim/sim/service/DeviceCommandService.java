@@ -16,10 +16,12 @@ import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.sim.delivery.OutboundMessage;
 import io.dccsim.sim.delivery.Outbox;
 import io.dccsim.sim.delivery.OutboxFullException;
+import io.dccsim.sim.pipeline.MalformedRequestException;
 import io.dccsim.sim.pipeline.ParsedRequest;
 import io.dccsim.sim.pipeline.ResponseWriter;
 import io.dccsim.sim.schedule.SimulatedScheduler;
 import io.dccsim.sim.service.internal.AnswerElement;
+import io.dccsim.sim.service.internal.Fields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +49,19 @@ import org.slf4j.LoggerFactory;
  *   <li>Command variant 2: answered at once, {@code I0} with {@code LocalCommand{GBCSPayload}}.
  *   <li>A device that is {@code Decommissioned}, {@code Withdrawn} or {@code Suspended} is refused
  *       {@code E5} at once.
- *   <li>The critical variants (4 to 7) do not come here (the pipeline answers them {@code E11}
- *       until the pre-command flow is simulated); if they do, they are answered {@code E11}.
+ *   <li>Command variant 4 (a critical SR, on serviceT): answered at once, {@code I0} with {@code
+ *       PreCommand{GBCSVersion, GBCSPayload}}, the command with a null signature, which is held for
+ *       the RequestID (see {@link PreCommands}).
+ *   <li>Command variants 5, 6 and 7: the User sends back {@code SignedPreCommand{GBCSPayload}} with
+ *       the same RequestID, the pre-command signed with its Digital Signing key ({@link
+ *       PreCommandSignature}). Refused {@code E50} when no pre-command is held for the RequestID
+ *       (never given, already used, or forgotten), {@code E51} when the payload without its
+ *       signature is not the pre-command, {@code E52} when the signature does not verify with the
+ *       User's {@link DigitalSigningKeys}. A refused one stays held, so it may be sent again; an
+ *       accepted one is used up. Then 5 is answered as 1, 6 as 2 and 7 as 3, the signed command in
+ *       place of the DCC's.
+ *   <li>SR 8.1.1 Commission Device: when the device's {@code I0} response is produced, the device
+ *       becomes {@code Commissioned} in the inventory.
  * </ul>
  *
  * <p>When as many device answers wait as the scheduler is bounded to, the request is refused with
@@ -74,6 +87,15 @@ public final class DeviceCommandService implements ServiceHandler {
   private final Clock clock;
   private final Duration timeout;
   private final AtomicLong responseCounter;
+  private final PreCommands preCommands;
+  private final DigitalSigningKeys signingKeys;
+
+  /** SR 8.1.1 Commission Device. */
+  public static final ServiceReferenceVariant COMMISSION_DEVICE =
+      ServiceReferenceVariant.parse("8.1.1");
+
+  /** The GBCS version a pre-command names for a device the inventory does not hold. */
+  public static final String DEFAULT_GBCS_VERSION = "3.2";
 
   /**
    * @param inventory the devices, for their status
@@ -94,6 +116,39 @@ public final class DeviceCommandService implements ServiceHandler {
       ResponseWriter writer,
       Clock clock,
       Duration timeout) {
+    this(
+        inventory,
+        behaviours,
+        gbcs,
+        scheduler,
+        outbox,
+        writer,
+        clock,
+        timeout,
+        new PreCommands(),
+        DigitalSigningKeys.NONE);
+  }
+
+  /**
+   * As {@link #DeviceCommandService(DeviceInventory, DeviceBehaviours, GbcsResponder,
+   * SimulatedScheduler, Outbox, ResponseWriter, Clock, Duration)}, with the critical commands.
+   *
+   * @param preCommands holds the pre-commands given, until they come back signed
+   * @param signingKeys the Users' Digital Signing keys, to check signed pre-commands with
+   */
+  public DeviceCommandService(
+      DeviceInventory inventory,
+      DeviceBehaviours behaviours,
+      GbcsResponder gbcs,
+      SimulatedScheduler scheduler,
+      Outbox outbox,
+      ResponseWriter writer,
+      Clock clock,
+      Duration timeout,
+      PreCommands preCommands,
+      DigitalSigningKeys signingKeys) {
+    this.preCommands = Objects.requireNonNull(preCommands, "preCommands");
+    this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
     this.inventory = Objects.requireNonNull(inventory, "inventory");
     this.behaviours = Objects.requireNonNull(behaviours, "behaviours");
     this.gbcs = Objects.requireNonNull(gbcs, "gbcs");
@@ -124,13 +179,80 @@ public final class DeviceCommandService implements ServiceHandler {
     Eui64 device = id.target();
     CommandVariant cv = request.commandVariant();
     Instant now = context.now();
-    if (cv == CommandVariant.RETURN_FOR_LOCAL_DELIVERY) {
-      return new ServiceAnswer(ResponseCode.I0, localCommand(device, srv, id, now));
+    return switch (cv) {
+      case RETURN_FOR_LOCAL_DELIVERY ->
+          new ServiceAnswer(ResponseCode.I0, localCommand(srv, gbcs.command(device, srv, id, now)));
+      case SEND_VIA_WAN -> viaWan(request, now, null);
+      case SEND_VIA_WAN_AND_RETURN -> viaWan(request, now, gbcs.command(device, srv, id, now));
+      case TRANSFORM_TO_PRE_COMMAND -> preCommand(held, request, now);
+      case SIGNED_PRE_COMMAND_VIA_WAN,
+          SIGNED_PRE_COMMAND_RETURN,
+          SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN ->
+          signedPreCommand(request, now);
+      default -> new ServiceAnswer(ResponseCode.E11, NoBody.INSTANCE);
+    };
+  }
+
+  /** Command variant 4: the command with a null signature, held for the RequestID. */
+  private ServiceAnswer preCommand(Optional<Device> held, ParsedRequest request, Instant now) {
+    RequestId id = request.requestId();
+    ServiceReferenceVariant srv = request.serviceReferenceVariant();
+    byte[] command = gbcs.command(id.target(), srv, id, now);
+    preCommands.remember(id, command, now);
+    AnswerElement pre = AnswerElement.root("PreCommand");
+    pre.text("GBCSVersion", held.map(Device::gbcsVersion).orElse(DEFAULT_GBCS_VERSION));
+    pre.text("GBCSPayload", Base64.getEncoder().encodeToString(command));
+    return new ServiceAnswer(ResponseCode.I0, RawResponseBody.of(srv, pre.element()));
+  }
+
+  /** Command variants 5 to 7: the signed pre-command checked, then sent and/or returned. */
+  private ServiceAnswer signedPreCommand(ParsedRequest request, Instant now) {
+    RequestId id = request.requestId();
+    ServiceReferenceVariant srv = request.serviceReferenceVariant();
+    Fields body = Fields.of(request.body(), srv.toString(), "SignedPreCommand");
+    byte[] signed;
+    try {
+      signed = Base64.getMimeDecoder().decode(body.required("GBCSPayload"));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedRequestException("GBCSPayload is not base64");
     }
-    if (cv != CommandVariant.SEND_VIA_WAN && cv != CommandVariant.SEND_VIA_WAN_AND_RETURN) {
-      // the critical variants (4 to 7) come with the pre-command flow
-      return new ServiceAnswer(ResponseCode.E11, NoBody.INSTANCE);
+    Optional<byte[]> given = preCommands.find(id, now);
+    if (given.isEmpty()) {
+      return new ServiceAnswer(ResponseCode.E50, NoBody.INSTANCE);
     }
+    if (!PreCommandSignature.sameCommand(signed, given.get())) {
+      return new ServiceAnswer(ResponseCode.E51, NoBody.INSTANCE);
+    }
+    if (!PreCommandSignature.verifies(signed, signingKeys.of(id.originator()))) {
+      return new ServiceAnswer(ResponseCode.E52, NoBody.INSTANCE);
+    }
+    if (!preCommands.use(id, now)) {
+      // used by a request sent at the same time
+      return new ServiceAnswer(ResponseCode.E50, NoBody.INSTANCE);
+    }
+    LOG.info("signed pre-command {} for {} accepted", id, srv);
+    try {
+      return switch (request.commandVariant()) {
+        case SIGNED_PRE_COMMAND_RETURN ->
+            new ServiceAnswer(ResponseCode.I0, localCommand(srv, signed));
+        case SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN -> viaWan(request, now, signed);
+        default -> viaWan(request, now, null);
+      };
+    } catch (OutboxFullException e) {
+      // nothing was sent: the User may send it again
+      preCommands.remember(id, given.get(), now);
+      throw e;
+    }
+  }
+
+  /**
+   * Acknowledged {@code I99}; the device's answer scheduled; {@code local}, if not null, returned
+   * as {@code LocalCommand}.
+   */
+  private ServiceAnswer viaWan(ParsedRequest request, Instant now, byte[] local) {
+    ServiceReferenceVariant srv = request.serviceReferenceVariant();
+    RequestId id = request.requestId();
+    Eui64 device = id.target();
     DeviceBehaviour behaviour = behaviours.of(device);
     Instant due =
         switch (behaviour.mode()) {
@@ -144,18 +266,24 @@ public final class DeviceCommandService implements ServiceHandler {
       throw new OutboxFullException("the device responses waiting are at their bound");
     }
     return new ServiceAnswer(
-        ResponseCode.I99,
-        cv == CommandVariant.SEND_VIA_WAN_AND_RETURN
-            ? localCommand(device, srv, id, now)
-            : NoBody.INSTANCE);
+        ResponseCode.I99, local != null ? localCommand(srv, local) : NoBody.INSTANCE);
   }
 
-  private RawResponseBody localCommand(
-      Eui64 device, ServiceReferenceVariant srv, RequestId id, Instant now) {
+  private static RawResponseBody localCommand(ServiceReferenceVariant srv, byte[] command) {
     AnswerElement local = AnswerElement.root("LocalCommand");
-    local.text(
-        "GBCSPayload", Base64.getEncoder().encodeToString(gbcs.command(device, srv, id, now)));
+    local.text("GBCSPayload", Base64.getEncoder().encodeToString(command));
     return RawResponseBody.of(srv, local.element());
+  }
+
+  /** SR 8.1.1 answered: the device is in service. */
+  private void commission(Eui64 device) {
+    try {
+      inventory
+          .updateStatus(device, DeviceStatus.COMMISSIONED)
+          .ifPresent(d -> LOG.info("device {} commissioned", device));
+    } catch (RuntimeException e) {
+      LOG.warn("device {} could not be marked commissioned: {}", device, e.getMessage());
+    }
   }
 
   /** At the device's time: the signed response into the User's outbox. */
@@ -179,6 +307,9 @@ public final class DeviceCommandService implements ServiceHandler {
           .element()
           .setTextContent(Base64.getEncoder().encodeToString(gbcs.response(device, srv, id, at)));
       body = RawResponseBody.of(srv, payload.element());
+      if (srv.equals(COMMISSION_DEVICE)) {
+        commission(device);
+      }
     } else {
       body = RawResponseBody.empty(srv);
     }

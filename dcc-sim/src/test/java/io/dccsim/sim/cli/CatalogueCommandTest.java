@@ -40,7 +40,7 @@ class CatalogueCommandTest {
         .contains("NAME", "CVS", "CRITICAL", "TARGET", "WEB SERVICE", "ROLES", "SIMULATED");
     // a heading, 129 SRVs and a count
     assertThat(lines).hasSize(131);
-    assertThat(lines.get(130)).isEqualTo("129 Service Reference Variants, 92 simulated");
+    assertThat(lines.get(130)).isEqualTo("129 Service Reference Variants, 129 simulated");
     assertThat(lines)
         .anySatisfy(
             l ->
@@ -65,7 +65,7 @@ class CatalogueCommandTest {
                         "device",
                         "serviceT,serviceS,serviceD",
                         "IS,GS,ED,GT",
-                        "no"))
+                        "yes"))
         .anySatisfy(
             l ->
                 assertThat(l.split(" {2,}"))

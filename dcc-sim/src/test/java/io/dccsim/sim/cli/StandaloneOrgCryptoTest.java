@@ -103,6 +103,13 @@ class StandaloneOrgCryptoTest {
         assertThat(cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
             .isEqualTo(u.get("serial").asText());
         assertThat(u.get("role").asText()).isNotBlank();
+        // and its Digital Signing credential, to sign pre-commands with
+        X509Certificate ds =
+            PemMaterial.certificates(files.get(u.get("digitalSigningCertificate").asText())).get(0);
+        assertThat(PemMaterial.privateKey(files.get(u.get("digitalSigningPrivateKey").asText())))
+            .isNotNull();
+        assertThat(ds.getSerialNumber())
+            .isEqualTo(s.simulator().digitalSigningCredential(eui).orElseThrow().serial());
         // Requests signed with what the zip holds are accepted as that User.
         DuisClient client =
             DuisClient.builder()

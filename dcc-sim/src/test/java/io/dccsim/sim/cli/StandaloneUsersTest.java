@@ -59,6 +59,7 @@ class StandaloneUsersTest {
       throws Exception {
     SimulatorConfig config = config(Map.of("users", GAS + "=GS"));
     Credential agentKey;
+    Credential agentDs;
     try (StandaloneSimulator s = StandaloneSimulator.start(config)) {
       assertThat(s.simulator().users().roleOf(GAS)).contains(UserRole.GAS_SUPPLIER);
       assertThat(send(s, GAS, keyFiles(s, GAS))).isEqualTo("I0");
@@ -74,6 +75,16 @@ class StandaloneUsersTest {
       assertThat(pem.get("serial").asText())
           .isEqualToIgnoringCase(agentKey.certificate().getSerialNumber().toString(16));
       assertThat(send(s, AGENT, agentKey)).isEqualTo("I0");
+      // its Digital Signing credential, to sign pre-commands with, comes with it
+      JsonNode ds = pem.get("digitalSigning");
+      agentDs =
+          CredentialLoader.load(
+              ds.get("certificatePem").asText().getBytes(StandardCharsets.US_ASCII),
+              ds.get("privateKeyPem").asText().getBytes(StandardCharsets.US_ASCII));
+      assertThat(io.dccsim.smki.pki.CertificateProfile.read(agentDs.certificate()).role())
+          .hasValue(io.dccsim.core.value.RemotePartyRole.OTHER);
+      assertThat(ds.get("serial").asText())
+          .isEqualToIgnoringCase(agentDs.certificate().getSerialNumber().toString(16));
 
       control(s, "DELETE", "users/" + SECOND_SUPPLIER, null);
       assertThat(send(s, SECOND_SUPPLIER, keyFiles(s, SECOND_SUPPLIER))).isEqualTo("E1");
@@ -83,6 +94,9 @@ class StandaloneUsersTest {
           .as("registered through the control API before the restart")
           .contains(UserRole.REGISTERED_SUPPLIER_AGENT);
       assertThat(send(again, AGENT, agentKey)).as("the same key after the restart").isEqualTo("I0");
+      assertThat(again.simulator().digitalSigningCredential(AGENT).orElseThrow().serial())
+          .as("the same Digital Signing key after the restart")
+          .isEqualTo(agentDs.serial());
       assertThat(again.simulator().users().roleOf(SECOND_SUPPLIER))
           .as("a removed default User stays removed")
           .isEmpty();
