@@ -65,6 +65,7 @@ public final class DccSimulatorExtension
     sim.awaitTurn();
     try {
       sim.state().reset();
+      sim.clearInbox();
     } catch (RuntimeException e) {
       sim.endTurn();
       throw e;

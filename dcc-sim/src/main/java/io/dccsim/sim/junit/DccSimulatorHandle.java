@@ -32,6 +32,16 @@ public final class DccSimulatorHandle {
     this.running = running;
   }
 
+  /**
+   * The test supplier's receiving endpoint: started on first use, on loopback, and registered as
+   * the supplier's receiving URL, so the device responses, schedule runs and alerts the simulator
+   * delivers to the supplier arrive here. One per simulator; closed with it; emptied between tests
+   * by the extension's reset.
+   */
+  public Inbox inbox() {
+    return running.inbox();
+  }
+
   /** The simulator's base URL, e.g. {@code http://127.0.0.1:40123}; DUIS paths are below it. */
   public String baseUrl() {
     return running.simulator().baseUrl();

@@ -156,12 +156,38 @@ public final class RunningSimulator implements AutoCloseable {
     turn.release();
   }
 
+  private io.dccsim.sim.junit.Inbox inbox;
+
+  /** The test supplier's inbox, started and registered on first use. */
+  public synchronized io.dccsim.sim.junit.Inbox inbox() {
+    if (inbox == null) {
+      inbox = io.dccsim.sim.junit.Inbox.start(simulator.dccCertificate());
+      simulator.receiveUrl(simulator.testSupplier().eui(), inbox.url());
+    }
+    return inbox;
+  }
+
+  /** Empties the inbox, if there is one (between tests). */
+  public synchronized void clearInbox() {
+    if (inbox != null) {
+      inbox.clear();
+    }
+  }
+
   @Override
   public void close() {
     try {
       control.ifPresent(ControlServer::close);
     } finally {
-      simulator.close();
+      try {
+        simulator.close();
+      } finally {
+        synchronized (this) {
+          if (inbox != null) {
+            inbox.close();
+          }
+        }
+      }
     }
   }
 }
