@@ -155,6 +155,10 @@ public final class Simulator implements AutoCloseable {
   // where the device flow and alerts put what they send: the delivery, or the builder's own
   private final io.dccsim.sim.delivery.Outbox sink;
   private final Alerts alerts;
+  // what the simulated devices send, and the one counter of the ResponseIDs of everything sent
+  // later
+  private final PlaceholderGbcs gbcs = new PlaceholderGbcs();
+  private final io.dccsim.sim.service.ResponseCounter responseCounter;
   private ServiceOptInService.BrokerCertificates broker;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
@@ -231,7 +235,8 @@ public final class Simulator implements AutoCloseable {
             b.deliveryTls,
             metrics.registry());
     this.sink = b.outbox != null ? b.outbox : outbox;
-    this.alerts = new Alerts(dccEui, sink, writer, new PlaceholderGbcs(), deviceScheduler, clock);
+    this.responseCounter = new io.dccsim.sim.service.ResponseCounter(clock);
+    this.alerts = new Alerts(dccEui, sink, writer, gbcs, deviceScheduler, clock, responseCounter);
     DuisPipeline pipeline =
         new DuisPipeline(
             new RequestReader(xml, b.schema),
@@ -637,14 +642,15 @@ public final class Simulator implements AutoCloseable {
     return new DeviceCommandService(
         inventory,
         deviceBehaviours,
-        new PlaceholderGbcs(),
+        gbcs,
         deviceScheduler,
         sink,
         writer,
         clock,
         b.deviceResponseTimeout,
         preCommands,
-        this::digitalSigningKeys);
+        this::digitalSigningKeys,
+        responseCounter);
   }
 
   /**
@@ -714,7 +720,7 @@ public final class Simulator implements AutoCloseable {
                 users::roleOf,
                 Optional.of(
                     new ScheduleRunner(
-                        schedules, deviceScheduler, sink, writer, new PlaceholderGbcs(), clock)))
+                        schedules, deviceScheduler, sink, writer, gbcs, clock, responseCounter)))
             .handlers());
     return out;
   }

@@ -290,6 +290,21 @@ class DeviceRequestsTest {
   }
 
   @Test
+  void aResponseAndAnAlertFromOneDeviceToOneUserNeverShareAResponseId() throws Exception {
+    RequestId[] id = new RequestId[1];
+    send(meter(12), CommandVariant.SEND_VIA_WAN, id);
+    dcc.alerts()
+        .deviceAlert(meter(12), dcc.testSupplier().eui(), "8F66", java.util.Optional.empty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 2);
+    List<RequestId> ids =
+        OUTBOX.stream()
+            .map(m -> supplier.verifyAndRead(m.signedXml()).header().responseId().orElseThrow())
+            .toList();
+    assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+    assertThat(ids).allMatch(r -> r.originator().equals(meter(12)));
+  }
+
+  @Test
   void theQueuedResponseVerifiesWithXmlsec1() throws Exception {
     ExternalTool xmlsec1 = ExternalTool.require("xmlsec1");
     RequestId[] id = new RequestId[1];

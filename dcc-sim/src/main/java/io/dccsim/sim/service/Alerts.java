@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +39,7 @@ public final class Alerts {
   private final GbcsResponder gbcs;
   private final SimulatedScheduler scheduler;
   private final Clock clock;
-  private final AtomicLong counter;
+  private final ResponseCounter counter;
 
   /**
    * @param dcc the DCC's EUI-64, the originator of its own alerts
@@ -49,6 +48,7 @@ public final class Alerts {
    * @param gbcs what a device's alert carries
    * @param scheduler raises alerts at their instant
    * @param clock the simulator's clock
+   * @param counter the simulator's ResponseID counter
    */
   public Alerts(
       Eui64 dcc,
@@ -56,14 +56,15 @@ public final class Alerts {
       ResponseWriter writer,
       GbcsResponder gbcs,
       SimulatedScheduler scheduler,
-      Clock clock) {
+      Clock clock,
+      ResponseCounter counter) {
     this.dcc = Objects.requireNonNull(dcc, "dcc");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.gbcs = Objects.requireNonNull(gbcs, "gbcs");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.counter = new AtomicLong(clock.millis() * 1000);
+    this.counter = Objects.requireNonNull(counter, "counter");
   }
 
   /**
@@ -120,7 +121,7 @@ public final class Alerts {
 
   private void raiseDeviceAlert(Eui64 device, Eui64 user, String code) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    long n = counter.incrementAndGet();
+    long n = counter.next();
     AnswerElement alert =
         AnswerElement.root(AlertBody.DEVICE_ALERT)
             .text("AlertCode", code)
@@ -138,7 +139,7 @@ public final class Alerts {
     alert.child("DCCAlert");
     enqueue(
         user,
-        new RequestId(dcc, user, counter.incrementAndGet()),
+        new RequestId(dcc, user, counter.next()),
         alert,
         OutboundMessage.Kind.DCC_ALERT,
         code,

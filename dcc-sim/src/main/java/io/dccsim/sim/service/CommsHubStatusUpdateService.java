@@ -167,25 +167,8 @@ public final class CommsHubStatusUpdateService implements ServiceHandler {
     if (served.size() > Device.MAX_MPXNS) {
       served = List.of(mpxn);
     }
-    return new Device(
-        hub.eui(),
-        hub.type(),
-        hub.status(),
-        hub.manufacturer(),
-        hub.model(),
-        hub.firmwareVersion(),
-        hub.firmwareStatus(),
-        hub.smetsChtsVersion(),
-        hub.gbcsVersion(),
-        served,
-        meter.uprn(),
-        meter.postcode(),
-        meter.addressIdentifier(),
-        meter.cspRegion(),
-        hub.hanVariant(),
-        hub.connectivity(),
-        hub.supplier(),
-        hub.networkOperator());
+    return hub.withPremises(
+        served, meter.uprn(), meter.postcode(), meter.addressIdentifier(), meter.cspRegion());
   }
 
   private static ServiceAnswer refused(ResponseCode code) {

@@ -30,7 +30,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +85,7 @@ public final class DeviceCommandService implements ServiceHandler {
   private final ResponseWriter writer;
   private final Clock clock;
   private final Duration timeout;
-  private final AtomicLong responseCounter;
+  private final ResponseCounter responseCounter;
   private final PreCommands preCommands;
   private final DigitalSigningKeys signingKeys;
 
@@ -106,35 +105,9 @@ public final class DeviceCommandService implements ServiceHandler {
    * @param writer signs them as the DCC
    * @param clock the simulator's clock
    * @param timeout the DCC's wait before {@code E21}
-   */
-  public DeviceCommandService(
-      DeviceInventory inventory,
-      DeviceBehaviours behaviours,
-      GbcsResponder gbcs,
-      SimulatedScheduler scheduler,
-      Outbox outbox,
-      ResponseWriter writer,
-      Clock clock,
-      Duration timeout) {
-    this(
-        inventory,
-        behaviours,
-        gbcs,
-        scheduler,
-        outbox,
-        writer,
-        clock,
-        timeout,
-        new PreCommands(),
-        DigitalSigningKeys.NONE);
-  }
-
-  /**
-   * As {@link #DeviceCommandService(DeviceInventory, DeviceBehaviours, GbcsResponder,
-   * SimulatedScheduler, Outbox, ResponseWriter, Clock, Duration)}, with the critical commands.
-   *
    * @param preCommands holds the pre-commands given, until they come back signed
    * @param signingKeys the Users' Digital Signing keys, to check signed pre-commands with
+   * @param responseCounter the simulator's ResponseID counter
    */
   public DeviceCommandService(
       DeviceInventory inventory,
@@ -146,7 +119,8 @@ public final class DeviceCommandService implements ServiceHandler {
       Clock clock,
       Duration timeout,
       PreCommands preCommands,
-      DigitalSigningKeys signingKeys) {
+      DigitalSigningKeys signingKeys,
+      ResponseCounter responseCounter) {
     this.preCommands = Objects.requireNonNull(preCommands, "preCommands");
     this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
     this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -157,7 +131,7 @@ public final class DeviceCommandService implements ServiceHandler {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.responseCounter = new AtomicLong(clock.millis() * 1000);
+    this.responseCounter = Objects.requireNonNull(responseCounter, "responseCounter");
   }
 
   /** Not used: this handler answers any device SRV that has no handler of its own. */
@@ -314,7 +288,7 @@ public final class DeviceCommandService implements ServiceHandler {
       body = RawResponseBody.empty(srv);
     }
     Eui64 user = id.originator();
-    RequestId responseId = new RequestId(device, user, responseCounter.incrementAndGet());
+    RequestId responseId = new RequestId(device, user, responseCounter.next());
     byte[] signed =
         writer.write(
             new ServiceResponse(

@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class ScheduleRunner {
   private final ResponseWriter writer;
   private final GbcsResponder gbcs;
   private final Clock clock;
-  private final AtomicLong counter;
+  private final ResponseCounter counter;
 
   /**
    * @param schedules the schedules (a run checks its schedule is still held)
@@ -49,6 +48,7 @@ public final class ScheduleRunner {
    * @param writer signs them as the DCC
    * @param gbcs what the devices answer
    * @param clock the simulator's clock
+   * @param counter the simulator's ResponseID counter
    */
   public ScheduleRunner(
       DspSchedules schedules,
@@ -56,14 +56,15 @@ public final class ScheduleRunner {
       Outbox outbox,
       ResponseWriter writer,
       GbcsResponder gbcs,
-      Clock clock) {
+      Clock clock,
+      ResponseCounter counter) {
     this.schedules = Objects.requireNonNull(schedules, "schedules");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.gbcs = Objects.requireNonNull(gbcs, "gbcs");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.counter = new AtomicLong(clock.millis() * 1000);
+    this.counter = Objects.requireNonNull(counter, "counter");
   }
 
   /**
@@ -89,7 +90,7 @@ public final class ScheduleRunner {
     }
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     // the DSP sends the command, so the DSP's counter is the one the device echoes
-    long n = counter.incrementAndGet();
+    long n = counter.next();
     RequestId dspRequest = new RequestId(s.owner(), s.device(), n);
     AnswerElement message = AnswerElement.root("DSPScheduledMessage");
     message
