@@ -1,33 +1,23 @@
 package io.dccsim.benchmarks.inventory;
 
+import io.dccsim.benchmarks.BenchmarkStore;
 import io.dccsim.benchmarks.load.HeapSampler;
 import io.dccsim.core.inventory.Device;
 import io.dccsim.core.inventory.DeviceInventory;
 import io.dccsim.core.inventory.DeviceType;
 import io.dccsim.core.inventory.SyntheticEstate;
-import io.dccsim.smki.repository.CertificateRepositories;
 import io.dccsim.smki.repository.CertificateRepository;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Loads a synthetic estate ({@link SyntheticEstate}, six devices a premises) into the device
@@ -121,48 +111,21 @@ public final class MillionDeviceInventory {
   }
 
   private static Result h2(int premises, int lookups, int chunk, Optional<Path> dir, boolean keep)
-      throws IOException {
-    Path directory = dir.isPresent() ? dir.get() : Files.createTempDirectory("dccsim-inventory");
-    try {
-      try (CertificateRepository repo = CertificateRepositories.h2File(directory)) {
-        return run("H2 (file, synced)", repo, premises, lookups, chunk);
-      }
-    } finally {
-      if (keep) {
-        System.out.println("kept the H2 store in " + directory);
-      } else if (dir.isEmpty()) {
-        delete(directory);
-      }
-    }
+      throws Exception {
+    return BenchmarkStore.h2(
+        dir,
+        keep,
+        "dccsim-inventory",
+        repo -> run("H2 (file, synced)", repo, premises, lookups, chunk));
   }
 
   private static Result postgres(int premises, int lookups, int chunk, boolean keep)
-      throws SQLException {
-    String url = env("DCCSIM_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    String user = env("DCCSIM_POSTGRES_USER", "postgres");
-    String password = env("DCCSIM_POSTGRES_PASSWORD", "");
-    String schema =
-        "dccsim_inventory_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try {
-      try (CertificateRepository repo =
-          CertificateRepositories.postgres(url, user, password, schema)) {
-        return run("PostgreSQL", repo, premises, lookups, chunk);
-      }
-    } finally {
-      if (keep) {
-        System.out.println("kept the PostgreSQL schema " + schema);
-      } else {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-            Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
-    }
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
+      throws Exception {
+    return BenchmarkStore.postgres(
+        Optional.empty(),
+        keep,
+        "dccsim_inventory_bench_",
+        repo -> run("PostgreSQL", repo, premises, lookups, chunk));
   }
 
   private static Result run(
@@ -348,19 +311,5 @@ public final class MillionDeviceInventory {
       }
     }
     return sum;
-  }
-
-  private static void delete(Path directory) throws IOException {
-    try (Stream<Path> all = Files.walk(directory)) {
-      all.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.dccsim.benchmarks.load;
 
+import io.dccsim.benchmarks.BenchmarkStore;
 import io.dccsim.core.inventory.Device;
 import io.dccsim.core.inventory.DeviceInventory;
 import io.dccsim.core.inventory.DeviceType;
@@ -10,24 +11,14 @@ import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.Simulator;
 import io.dccsim.sim.pipeline.Duis;
-import io.dccsim.smki.repository.CertificateRepositories;
 import io.dccsim.smki.repository.CertificateRepository;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * SR 8.2 Read Inventory under an open-loop load, on an estate of a million devices kept in an H2
@@ -154,47 +145,13 @@ public final class ReadInventoryUnderLoad {
   }
 
   private static Result h2(Options o) throws Exception {
-    Path directory =
-        o.dir().isPresent() ? o.dir().get() : Files.createTempDirectory("dccsim-read-inventory");
-    try (CertificateRepository repo = CertificateRepositories.h2File(directory)) {
-      return measure("H2 (file, synced)", repo, o);
-    } finally {
-      if (o.keep() || o.dir().isPresent()) {
-        System.out.println("kept the H2 store in " + directory);
-      } else {
-        delete(directory);
-      }
-    }
+    return BenchmarkStore.h2(
+        o.dir(), o.keep(), "dccsim-read-inventory", repo -> measure("H2 (file, synced)", repo, o));
   }
 
   private static Result postgres(Options o) throws Exception {
-    String url = env("DCCSIM_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    String user = env("DCCSIM_POSTGRES_USER", "postgres");
-    String password = env("DCCSIM_POSTGRES_PASSWORD", "");
-    String schema =
-        o.schema()
-            .orElseGet(
-                () ->
-                    "dccsim_read_inventory_"
-                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    try (CertificateRepository repo =
-        CertificateRepositories.postgres(url, user, password, schema)) {
-      return measure("PostgreSQL", repo, o);
-    } finally {
-      if (o.keep() || o.schema().isPresent()) {
-        System.out.println("kept the PostgreSQL schema " + schema);
-      } else {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-            Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
-    }
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
+    return BenchmarkStore.postgres(
+        o.schema(), o.keep(), "dccsim_read_inventory_", repo -> measure("PostgreSQL", repo, o));
   }
 
   private static Result measure(String name, CertificateRepository repo, Options o)
@@ -370,19 +327,5 @@ public final class ReadInventoryUnderLoad {
         l.latency().getMaxValue() / 1000.0,
         r.peakHeapMiB(),
         r.maxHeapMiB());
-  }
-
-  private static void delete(Path directory) throws IOException {
-    try (Stream<Path> all = Files.walk(directory)) {
-      all.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
   }
 }
