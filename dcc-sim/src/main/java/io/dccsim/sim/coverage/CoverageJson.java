@@ -1,9 +1,9 @@
 package io.dccsim.sim.coverage;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -37,7 +37,8 @@ final class CoverageJson {
         }
       } catch (IllegalArgumentException e) {
         throw new CoverageFileException(source, p.currentLocation().getLineNr(), e.getMessage());
-      } catch (JsonParseException e) {
+      } catch (StreamReadException e) {
+        // Parse errors and numbers out of range (a UPRN of 25 digits) alike.
         throw new CoverageFileException(
             source, e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
       }

@@ -1,6 +1,7 @@
 package io.dccsim.sim.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.core.xml.Mangling;
 import java.io.StringReader;
@@ -57,6 +58,14 @@ class MangledCoverageFilePropertiesTest {
         .isEqualTo(1);
     assertThat(CoverageTable.readJson(new StringReader(JSON), "good.json").uprnCount())
         .isEqualTo(1);
+  }
+
+  @Example
+  void aUprnBeyondALongIsRefusedWithItsLine() {
+    String text = JSON.replace("\"uprn\": 42", "\"uprn\": 9999999999999999999999942");
+    assertThatThrownBy(() -> CoverageTable.readJson(new StringReader(text), "big.json"))
+        .isInstanceOf(CoverageFileException.class)
+        .hasMessageStartingWith("big.json:6:");
   }
 
   @Property(tries = 1000)
