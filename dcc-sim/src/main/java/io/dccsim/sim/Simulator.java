@@ -148,7 +148,7 @@ public final class Simulator implements AutoCloseable {
   private final ServiceCatalogue catalogue;
   private final io.dccsim.core.inventory.DeviceInventory inventory;
   private final DspSchedules schedules = new DspSchedules();
-  private final DeviceBehaviours deviceBehaviours = new DeviceBehaviours();
+  private final DeviceBehaviours deviceBehaviours;
   private final io.dccsim.sim.service.PreCommands preCommands =
       new io.dccsim.sim.service.PreCommands();
   private final SimulatedScheduler deviceScheduler;
@@ -165,6 +165,7 @@ public final class Simulator implements AutoCloseable {
   private Simulator(Builder b) throws InterruptedException {
     this.signatureChecks = b.signatureChecks;
     this.catalogue = b.catalogue;
+    this.deviceBehaviours = new DeviceBehaviours(b.deviceBehaviour);
     this.clock =
         b.clock != null ? b.clock : SimulatedClock.offset(Clock.systemUTC(), Duration.ZERO);
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
@@ -793,6 +794,8 @@ public final class Simulator implements AutoCloseable {
     private io.dccsim.sim.delivery.Outbox outbox;
     private java.time.Duration deviceResponseTimeout = DeviceCommandService.DEFAULT_TIMEOUT;
     private int maxWaitingDeviceResponses = DEFAULT_MAX_WAITING_DEVICE_RESPONSES;
+    private io.dccsim.sim.service.DeviceBehaviour deviceBehaviour =
+        io.dccsim.sim.service.DeviceBehaviour.ANSWERS_AT_ONCE;
     private DeviceDirectory devices;
     private io.dccsim.core.inventory.DeviceInventory inventory;
     private int syntheticPremises = DEFAULT_SYNTHETIC_PREMISES;
@@ -987,6 +990,15 @@ public final class Simulator implements AutoCloseable {
         throw new IllegalArgumentException("the device response timeout must be positive");
       }
       this.deviceResponseTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How every device behaves unless one is given its own behaviour (default: it answers at once);
+     * a reset goes back to this.
+     */
+    public Builder deviceBehaviour(io.dccsim.sim.service.DeviceBehaviour behaviour) {
+      this.deviceBehaviour = Objects.requireNonNull(behaviour, "behaviour");
       return this;
     }
 

@@ -168,6 +168,41 @@ class DeviceRequestsTest {
   }
 
   @Test
+  void aScenarioShapesTheBehaviourOfTheDevicesItSelectsForAsManyRequestsAsItSays()
+      throws Exception {
+    io.dccsim.sim.scenario.Scenarios scenarios = new io.dccsim.sim.scenario.Scenarios();
+    dcc.interventions(scenarios);
+    dcc.deviceBehaviours().set(meter(5), DeviceBehaviour.unreachable(Duration.ZERO));
+    scenarios
+        .forDevice(meter(5))
+        .forServiceReference("4.1")
+        .deviceBehaviour(DeviceBehaviour.answersAfter(Duration.ofSeconds(3)))
+        .times(1);
+    RequestId[] id = new RequestId[1];
+    // the scenario wins over the device's own behaviour, once
+    assertThat(send(meter(5), CommandVariant.SEND_VIA_WAN, id).header().responseCode().code())
+        .isEqualTo("I99");
+    Thread.sleep(100);
+    assertThat(OUTBOX).isEmpty();
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(delivered(id[0]).header().responseCode().code()).isEqualTo("I0");
+    OUTBOX.clear();
+    send(meter(5), CommandVariant.SEND_VIA_WAN, id);
+    assertThat(delivered(id[0]).header().responseCode().code()).isEqualTo("E20");
+
+    // another device is not selected; a silent scenario for every device gives E21 at the timeout
+    OUTBOX.clear();
+    scenarios.forServiceReference("4.1").deviceBehaviour(DeviceBehaviour.silent()).always();
+    assertThat(send(meter(20), CommandVariant.SEND_VIA_WAN, id).header().responseCode().code())
+        .isEqualTo("I99");
+    clock.advance(Duration.ofSeconds(29));
+    Thread.sleep(100);
+    assertThat(OUTBOX).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(delivered(id[0]).header().responseCode().code()).isEqualTo("E21");
+  }
+
+  @Test
   void localDeliveryIsAnsweredAtOnceAndAnOutOfServiceDeviceIsRefused() throws Exception {
     RequestId[] id = new RequestId[1];
     ServiceResponse local = send(meter(5), CommandVariant.RETURN_FOR_LOCAL_DELIVERY, id);

@@ -66,7 +66,10 @@ public record SimulatorConfig(
     Duration deliveryResponseTimeout,
     int deliveryQueue,
     int deliveryQueuePerUser,
-    Optional<Path> deliveryCaFile) {
+    Optional<Path> deliveryCaFile,
+    io.dccsim.sim.service.DeviceBehaviour deviceBehaviour,
+    Duration deviceResponseTimeout,
+    int deviceResponsesWaiting) {
 
   /** Validates and copies. */
   public SimulatorConfig {
@@ -258,6 +261,23 @@ public record SimulatorConfig(
           "issuers trusted for https receiving endpoints (PEM; default: the simulator's own TLS CA"
               + " when it serves HTTPS, else the JDK's trust store)"
         });
+    k.put(
+        "device-behaviour",
+        new String[] {
+          "answer",
+          "how devices answer device SRs unless given their own behaviour: answer[:DELAY],"
+              + " no-response or unreachable[:DELAY] (simulated ISO-8601 delay, e.g. answer:PT5S)"
+        });
+    k.put(
+        "device-response-timeout",
+        new String[] {
+          "PT30S", "simulated wait for a device's response before the DCC reports E21"
+        });
+    k.put(
+        "device-responses-waiting",
+        new String[] {
+          "100000", "the most device answers waiting for their simulated time (503 beyond)"
+        });
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -366,7 +386,13 @@ public record SimulatorConfig(
                 () -> Duration.parse(v.get("delivery-response-timeout"))),
             integer(v, "delivery-queue"),
             integer(v, "delivery-queue-per-user"),
-            optional(v, "delivery-ca-file").map(f -> path("delivery-ca-file", f.strip())));
+            optional(v, "delivery-ca-file").map(f -> path("delivery-ca-file", f.strip())),
+            parse(
+                "device-behaviour",
+                () -> io.dccsim.sim.service.DeviceBehaviour.parse(v.get("device-behaviour"))),
+            parse(
+                "device-response-timeout", () -> Duration.parse(v.get("device-response-timeout"))),
+            integer(v, "device-responses-waiting"));
     c.checkPairs();
     c.checkControl();
     c.checkTls();
@@ -382,6 +408,11 @@ public record SimulatorConfig(
     if (deliveryAttempts < 1 || deliveryAttempts > 100) {
       throw new IllegalArgumentException(
           "Setting 'delivery-attempts' is 1..100, not " + deliveryAttempts);
+    }
+    positive("device-response-timeout", deviceResponseTimeout);
+    if (deviceResponsesWaiting < 1) {
+      throw new IllegalArgumentException(
+          "Setting 'device-responses-waiting' is at least 1, not " + deviceResponsesWaiting);
     }
     if (deliveryQueue < 1) {
       throw new IllegalArgumentException(

@@ -192,6 +192,13 @@ public final class DuisPipeline implements RequestProcessor {
       return raw(Outcome.Action.Respond.plain(e.status(), "Simulated failure"), facts, reason);
     } else if (effect instanceof Intervention.BrokenSignature) {
       return answer(request, facts, true, reason);
+    } else if (effect instanceof Intervention.DeviceBehaviour b) {
+      return answer(
+          request,
+          facts,
+          false,
+          reason,
+          Optional.of(io.dccsim.sim.service.DeviceBehaviour.parse(b.behaviour())));
     } else if (effect instanceof Intervention.RespondWithCode c) {
       return signed(
           request, facts, c.responseCode(), NoBody.INSTANCE, false, Verdict.INTERVENED, reason);
@@ -225,6 +232,15 @@ public final class DuisPipeline implements RequestProcessor {
       RequestFacts facts,
       boolean breakSignature,
       String interventionReason) {
+    return answer(request, facts, breakSignature, interventionReason, Optional.empty());
+  }
+
+  private Outcome answer(
+      ParsedRequest request,
+      RequestFacts facts,
+      boolean breakSignature,
+      String interventionReason,
+      Optional<io.dccsim.sim.service.DeviceBehaviour> deviceBehaviour) {
     ServiceHandler handler = handlers.get(request.serviceReferenceVariant());
     CommandVariant cv = request.commandVariant();
     if (handler == null && cv.isDeviceRequest()) {
@@ -244,7 +260,8 @@ public final class DuisPipeline implements RequestProcessor {
     }
     Instant now = clock.instant();
     ServiceAnswer answer =
-        handler.handle(request, new ServiceContext(now, baselinesSource.get().at(now)));
+        handler.handle(
+            request, new ServiceContext(now, baselinesSource.get().at(now), deviceBehaviour));
     return signed(
         request,
         facts,

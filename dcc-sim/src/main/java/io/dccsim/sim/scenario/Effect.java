@@ -74,6 +74,27 @@ public sealed interface Effect {
     return new CannedResponse(responseCode, bodyElementXml);
   }
 
+  /**
+   * Answers as usual, but the target device treats the request as {@code behaviour} says (answers
+   * after a delay, never, or cannot be reached), whatever its own behaviour.
+   */
+  static Effect deviceBehaviour(io.dccsim.sim.service.DeviceBehaviour behaviour) {
+    return new DeviceBehaviourEffect(behaviour);
+  }
+
+  /** How the target device treats the matching requests. */
+  record DeviceBehaviourEffect(io.dccsim.sim.service.DeviceBehaviour behaviour) implements Effect {
+    /** Validates. */
+    public DeviceBehaviourEffect {
+      Objects.requireNonNull(behaviour, "behaviour");
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.DeviceBehaviour(behaviour.text());
+    }
+  }
+
   /** A fixed delay. */
   record FixedDelay(Duration delay) implements Effect {
     /** Validates. */

@@ -16,12 +16,14 @@ import java.util.Optional;
  * @param uprn the SR 12.1 UPRN, decimal without leading zeros
  * @param originator the RequestID's originator
  * @param serviceReference the Service Reference, e.g. {@code 12.1}
+ * @param target the RequestID's target: the device a device request is sent to
  */
 public record RequestSelector(
     Optional<String> postcode,
     Optional<String> uprn,
     Optional<Eui64> originator,
-    Optional<String> serviceReference) {
+    Optional<String> serviceReference,
+    Optional<Eui64> target) {
 
   /** Validates and normalises. */
   public RequestSelector {
@@ -30,6 +32,16 @@ public record RequestSelector(
     Objects.requireNonNull(originator, "originator");
     serviceReference =
         Objects.requireNonNull(serviceReference, "serviceReference").map(String::strip);
+    Objects.requireNonNull(target, "target");
+  }
+
+  /** Matching requests without regard to their target. */
+  public RequestSelector(
+      Optional<String> postcode,
+      Optional<String> uprn,
+      Optional<Eui64> originator,
+      Optional<String> serviceReference) {
+    this(postcode, uprn, originator, serviceReference, Optional.empty());
   }
 
   /** Every request. */
@@ -40,22 +52,27 @@ public record RequestSelector(
 
   /** This selector narrowed to a postcode. */
   public RequestSelector withPostcode(String postcode) {
-    return new RequestSelector(Optional.of(postcode), uprn, originator, serviceReference);
+    return new RequestSelector(Optional.of(postcode), uprn, originator, serviceReference, target);
   }
 
   /** This selector narrowed to a UPRN. */
   public RequestSelector withUprn(String uprn) {
-    return new RequestSelector(postcode, Optional.of(uprn), originator, serviceReference);
+    return new RequestSelector(postcode, Optional.of(uprn), originator, serviceReference, target);
   }
 
   /** This selector narrowed to an originator. */
   public RequestSelector withOriginator(Eui64 originator) {
-    return new RequestSelector(postcode, uprn, Optional.of(originator), serviceReference);
+    return new RequestSelector(postcode, uprn, Optional.of(originator), serviceReference, target);
   }
 
   /** This selector narrowed to a Service Reference. */
   public RequestSelector withServiceReference(String serviceReference) {
-    return new RequestSelector(postcode, uprn, originator, Optional.of(serviceReference));
+    return new RequestSelector(postcode, uprn, originator, Optional.of(serviceReference), target);
+  }
+
+  /** This selector narrowed to requests whose RequestID names {@code target} (a device). */
+  public RequestSelector withTarget(Eui64 target) {
+    return new RequestSelector(postcode, uprn, originator, serviceReference, Optional.of(target));
   }
 
   /** Whether the request described by {@code facts} is selected. */
@@ -64,7 +81,9 @@ public record RequestSelector(
         && (uprn.isEmpty() || uprn.equals(facts.uprn().map(RequestSelector::canonicalUprn)))
         && (originator.isEmpty() || originator.equals(facts.originator()))
         && (serviceReference.isEmpty()
-            || serviceReference.equals(facts.serviceReference().map(String::strip)));
+            || serviceReference.equals(facts.serviceReference().map(String::strip)))
+        && (target.isEmpty()
+            || target.equals(facts.requestId().flatMap(RequestSelector::targetOf)));
   }
 
   /** E.g. {@code SR 12.1 requests for postcode M22 0RR}, or {@code any request}. */
@@ -74,6 +93,7 @@ public record RequestSelector(
     postcode.ifPresent(p -> parts.add("for postcode " + p));
     uprn.ifPresent(u -> parts.add("for UPRN " + u));
     originator.ifPresent(o -> parts.add("from " + o));
+    target.ifPresent(t -> parts.add("to " + t));
     if (parts.isEmpty()) {
       return "any request";
     }
@@ -81,6 +101,14 @@ public record RequestSelector(
       parts.add(0, "requests");
     }
     return String.join(" ", parts);
+  }
+
+  private static Optional<Eui64> targetOf(String requestId) {
+    try {
+      return Optional.of(io.dccsim.core.value.RequestId.parse(requestId).target());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static String canonicalUprn(String uprn) {

@@ -45,6 +45,12 @@ public final class ScenarioBuilder {
     return this;
   }
 
+  /** Narrows to requests whose RequestID targets this device. */
+  public ScenarioBuilder toDevice(Eui64 target) {
+    selector = selector.withTarget(Objects.requireNonNull(target, "target"));
+    return this;
+  }
+
   /** Narrows to requests for this Service Reference, e.g. {@code 12.1}. */
   public ScenarioBuilder forServiceReference(String serviceReference) {
     selector =
@@ -95,6 +101,15 @@ public final class ScenarioBuilder {
   /** Answers HTTP 503. */
   public ScenarioBuilder serviceUnavailable() {
     return effect(Effect.serviceUnavailable());
+  }
+
+  /**
+   * Answers as usual, but the target device treats the request as {@code behaviour} says (for
+   * example {@link io.dccsim.sim.service.DeviceBehaviour#silent()}: {@code E21} after the DCC's
+   * timeout), whatever the device's own behaviour.
+   */
+  public ScenarioBuilder deviceBehaviour(io.dccsim.sim.service.DeviceBehaviour behaviour) {
+    return effect(Effect.deviceBehaviour(behaviour));
   }
 
   /** Answers normally but with a signature that does not verify. */

@@ -88,6 +88,11 @@ public final class Scenarios implements InterventionSource {
     return forAnyRequest().forServiceReference(serviceReference);
   }
 
+  /** Starts a scenario for requests whose RequestID targets this device. */
+  public ScenarioBuilder forDevice(Eui64 device) {
+    return forAnyRequest().toDevice(device);
+  }
+
   /** Starts a scenario for every authenticated request. */
   public ScenarioBuilder forAnyRequest() {
     return new ScenarioBuilder(this, RequestSelector.any());

@@ -76,4 +76,37 @@ public record DeviceBehaviour(Mode mode, Duration delay) {
   public static DeviceBehaviour unreachable(Duration delay) {
     return new DeviceBehaviour(Mode.UNREACHABLE, delay);
   }
+
+  /**
+   * Reads the setting form: {@code answer}, {@code answer:PT5S}, {@code no-response}, {@code
+   * unreachable} or {@code unreachable:PT10S} (the delay ISO-8601, none meaning at once).
+   *
+   * @throws IllegalArgumentException naming the accepted forms
+   */
+  public static DeviceBehaviour parse(String text) {
+    String t = java.util.Objects.requireNonNull(text, "text").strip();
+    int colon = t.indexOf(':');
+    Mode mode = Mode.parse(colon < 0 ? t : t.substring(0, colon));
+    Duration delay = Duration.ZERO;
+    if (colon >= 0) {
+      if (mode == Mode.NO_RESPONSE) {
+        throw new IllegalArgumentException(
+            "no-response takes no delay (the DCC's timeout decides): '" + text + "'");
+      }
+      try {
+        delay = Duration.parse(t.substring(colon + 1).strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "A device behaviour's delay is an ISO-8601 duration such as PT5S, not '"
+                + t.substring(colon + 1)
+                + "'");
+      }
+    }
+    return new DeviceBehaviour(mode, delay);
+  }
+
+  /** The setting form {@link #parse} reads, e.g. {@code answer:PT5S} or {@code no-response}. */
+  public String text() {
+    return mode == Mode.NO_RESPONSE || delay.isZero() ? mode.text() : mode.text() + ":" + delay;
+  }
 }

@@ -8,16 +8,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The behaviour of each simulated device: one set for the device, else the default (answer at once,
- * unless changed). Thread-safe; held in memory, at most {@link #MAX_SET} set at once.
+ * The behaviour of each simulated device: one set for the device, else the default (the initial
+ * default, answering at once unless configured otherwise, until changed). Thread-safe; held in
+ * memory, at most {@link #MAX_SET} set at once.
  */
 public final class DeviceBehaviours {
   /** The most devices that may have a behaviour of their own. */
   public static final int MAX_SET = 100_000;
 
   private final Map<Eui64, DeviceBehaviour> byDevice = new ConcurrentHashMap<>();
-  private final AtomicReference<DeviceBehaviour> fallback =
-      new AtomicReference<>(DeviceBehaviour.ANSWERS_AT_ONCE);
+  private final DeviceBehaviour initial;
+  private final AtomicReference<DeviceBehaviour> fallback;
+
+  /** Every device answering at once until told otherwise. */
+  public DeviceBehaviours() {
+    this(DeviceBehaviour.ANSWERS_AT_ONCE);
+  }
+
+  /** Every device behaving as {@code initial} until told otherwise, and again after a reset. */
+  public DeviceBehaviours(DeviceBehaviour initial) {
+    this.initial = Objects.requireNonNull(initial, "initial");
+    this.fallback = new AtomicReference<>(initial);
+  }
 
   /** The behaviour of {@code device}. */
   public DeviceBehaviour of(Eui64 device) {
@@ -59,9 +71,14 @@ public final class DeviceBehaviours {
     fallback.set(Objects.requireNonNull(behaviour, "behaviour"));
   }
 
-  /** Every device back to the default, and the default back to answering at once. */
+  /** Every device back to the default, and the default back to the initial one. */
   public void reset() {
     byDevice.clear();
-    fallback.set(DeviceBehaviour.ANSWERS_AT_ONCE);
+    fallback.set(initial);
+  }
+
+  /** The default a reset goes back to. */
+  public DeviceBehaviour initial() {
+    return initial;
   }
 }

@@ -156,13 +156,13 @@ public final class DeviceCommandService implements ServiceHandler {
     return switch (cv) {
       case RETURN_FOR_LOCAL_DELIVERY ->
           new ServiceAnswer(ResponseCode.I0, localCommand(srv, gbcs.command(device, srv, id, now)));
-      case SEND_VIA_WAN -> viaWan(request, now, null);
-      case SEND_VIA_WAN_AND_RETURN -> viaWan(request, now, gbcs.command(device, srv, id, now));
+      case SEND_VIA_WAN -> viaWan(request, context, null);
+      case SEND_VIA_WAN_AND_RETURN -> viaWan(request, context, gbcs.command(device, srv, id, now));
       case TRANSFORM_TO_PRE_COMMAND -> preCommand(held, request, now);
       case SIGNED_PRE_COMMAND_VIA_WAN,
           SIGNED_PRE_COMMAND_RETURN,
           SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN ->
-          signedPreCommand(request, now);
+          signedPreCommand(request, context);
       default -> new ServiceAnswer(ResponseCode.E11, NoBody.INSTANCE);
     };
   }
@@ -180,7 +180,8 @@ public final class DeviceCommandService implements ServiceHandler {
   }
 
   /** Command variants 5 to 7: the signed pre-command checked, then sent and/or returned. */
-  private ServiceAnswer signedPreCommand(ParsedRequest request, Instant now) {
+  private ServiceAnswer signedPreCommand(ParsedRequest request, ServiceContext context) {
+    Instant now = context.now();
     RequestId id = request.requestId();
     ServiceReferenceVariant srv = request.serviceReferenceVariant();
     Fields body = Fields.of(request.body(), srv.toString(), "SignedPreCommand");
@@ -209,8 +210,8 @@ public final class DeviceCommandService implements ServiceHandler {
       return switch (request.commandVariant()) {
         case SIGNED_PRE_COMMAND_RETURN ->
             new ServiceAnswer(ResponseCode.I0, localCommand(srv, signed));
-        case SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN -> viaWan(request, now, signed);
-        default -> viaWan(request, now, null);
+        case SIGNED_PRE_COMMAND_VIA_WAN_AND_RETURN -> viaWan(request, context, signed);
+        default -> viaWan(request, context, null);
       };
     } catch (OutboxFullException e) {
       // nothing was sent: the User may send it again
@@ -223,11 +224,12 @@ public final class DeviceCommandService implements ServiceHandler {
    * Acknowledged {@code I99}; the device's answer scheduled; {@code local}, if not null, returned
    * as {@code LocalCommand}.
    */
-  private ServiceAnswer viaWan(ParsedRequest request, Instant now, byte[] local) {
+  private ServiceAnswer viaWan(ParsedRequest request, ServiceContext context, byte[] local) {
     ServiceReferenceVariant srv = request.serviceReferenceVariant();
     RequestId id = request.requestId();
     Eui64 device = id.target();
-    DeviceBehaviour behaviour = behaviours.of(device);
+    Instant now = context.now();
+    DeviceBehaviour behaviour = context.deviceBehaviour().orElseGet(() -> behaviours.of(device));
     Instant due =
         switch (behaviour.mode()) {
           case NO_RESPONSE -> now.plus(timeout);

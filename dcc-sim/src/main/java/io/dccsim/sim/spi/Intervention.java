@@ -65,4 +65,16 @@ public sealed interface Intervention {
       Objects.requireNonNull(bodyElementXml, "bodyElementXml");
     }
   }
+
+  /**
+   * Answers as usual, but the target device treats this request as {@code behaviour} says, in the
+   * form {@code io.dccsim.sim.service.DeviceBehaviour#parse} reads ({@code no-response}, {@code
+   * answer:PT5S}...).
+   */
+  record DeviceBehaviour(String behaviour) implements Intervention {
+    /** Validates. */
+    public DeviceBehaviour {
+      Objects.requireNonNull(behaviour, "behaviour");
+    }
+  }
 }

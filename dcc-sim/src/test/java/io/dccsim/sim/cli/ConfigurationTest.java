@@ -7,6 +7,7 @@ import io.dccsim.core.signature.EcdsaProvider;
 import io.dccsim.sim.config.ConfigFile;
 import io.dccsim.sim.config.OrgCryptoOffer;
 import io.dccsim.sim.config.SimulatorConfig;
+import io.dccsim.sim.service.DeviceBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +125,37 @@ class ConfigurationTest {
     assertThatThrownBy(() -> flags("crypto-provider", "sunec"))
         .hasMessageContaining("crypto-provider")
         .hasMessageContaining("accp");
+  }
+
+  @Test
+  void theDeviceSettingsAreReadAndCheckedWithTheirNames() {
+    SimulatorConfig d = flags();
+    assertThat(d.deviceBehaviour()).isEqualTo(DeviceBehaviour.ANSWERS_AT_ONCE);
+    assertThat(d.deviceResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(d.deviceResponsesWaiting()).isEqualTo(100_000);
+    SimulatorConfig c =
+        flags(
+            "device-behaviour",
+            "Unreachable:PT10S",
+            "device-response-timeout",
+            "PT2M",
+            "device-responses-waiting",
+            "50");
+    assertThat(c.deviceBehaviour()).isEqualTo(DeviceBehaviour.unreachable(Duration.ofSeconds(10)));
+    assertThat(c.deviceResponseTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.deviceResponsesWaiting()).isEqualTo(50);
+    assertThat(flags("device-behaviour", "no-response").deviceBehaviour())
+        .isEqualTo(DeviceBehaviour.silent());
+    assertThatThrownBy(() -> flags("device-behaviour", "later"))
+        .hasMessageContaining("device-behaviour")
+        .hasMessageContaining("no-response");
+    assertThatThrownBy(() -> flags("device-behaviour", "answer:soon"))
+        .hasMessageContaining("device-behaviour")
+        .hasMessageContaining("PT5S");
+    assertThatThrownBy(() -> flags("device-response-timeout", "PT0S"))
+        .hasMessageContaining("device-response-timeout");
+    assertThatThrownBy(() -> flags("device-responses-waiting", "0"))
+        .hasMessageContaining("device-responses-waiting");
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.dccsim.sim.journal.RequestJournal;
 import io.dccsim.sim.scenario.CoverageOverlay;
 import io.dccsim.sim.scenario.Scenarios;
 import io.dccsim.sim.spi.Intervention;
+import io.dccsim.sim.spi.RequestFacts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,57 @@ class ControlApiTest {
       assertThat(r.bodyText()).doesNotContain(TOKEN.value());
     }
     assertThat(TOKEN.toString()).doesNotContain(TOKEN.value());
+  }
+
+  @Test
+  void aScenarioShapesADevicesBehaviourForTheRequestsToThatDevice() throws Exception {
+    String meter = "00-DB-12-34-56-78-90-A0";
+    ControlResponse created =
+        call(
+            "POST",
+            "/control/scenarios",
+            "{\"match\":{\"sr\":\"4.1\",\"target\":\"00db1234567890a0\"},"
+                + "\"effects\":[{\"type\":\"deviceBehaviour\",\"behaviour\":\"answer:PT5S\"}]}");
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode s = json(created);
+    assertThat(s.get("match").get("target").asText()).isEqualTo(meter);
+    assertThat(s.get("effects").get(0).get("behaviour").asText()).isEqualTo("answer:PT5S");
+    assertThat(s.get("description").asText()).contains("to " + meter);
+    RequestFacts toMeter = deviceFacts(meter);
+    assertThat(state.scenarios().interventionsFor(toMeter))
+        .containsExactly(new Intervention.DeviceBehaviour("answer:PT5S"));
+    assertThat(state.scenarios().interventionsFor(deviceFacts("00-DB-12-34-56-78-90-A1")))
+        .isEmpty();
+
+    for (String bad :
+        java.util.List.of(
+            "{\"type\":\"deviceBehaviour\",\"behaviour\":\"sometimes\"}",
+            "{\"type\":\"deviceBehaviour\",\"behaviour\":\"no-response:PT5S\"}",
+            "{\"type\":\"deviceBehaviour\",\"behaviour\":\"answer:P9D\"}",
+            "{\"type\":\"deviceBehaviour\"}")) {
+      ControlResponse r = call("POST", "/control/scenarios", "{\"effects\":[" + bad + "]}");
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(json(r).get("error").asText()).as(bad).isIn("invalid effect", "missing field");
+    }
+    assertThat(
+            call(
+                    "POST",
+                    "/control/scenarios",
+                    "{\"match\":{\"target\":\"meter\"},\"effects\":[{\"type\":\"malformedXml\"}]}")
+                .status())
+        .isEqualTo(400);
+  }
+
+  private static RequestFacts deviceFacts(String device) {
+    return new RequestFacts(
+        "/api/v1/serviceS",
+        "127.0.0.1:50000",
+        Optional.of(SUPPLIER),
+        Optional.of(SUPPLIER + ":" + device + ":7"),
+        Optional.of("4.1"),
+        Optional.of("4.1.1"),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test

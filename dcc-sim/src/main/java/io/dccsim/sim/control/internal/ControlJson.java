@@ -49,7 +49,8 @@ public final class ControlJson {
           "before",
           "afterSequence");
 
-  private static final Set<String> SELECTOR_FIELDS = Set.of("postcode", "uprn", "originator", "sr");
+  private static final Set<String> SELECTOR_FIELDS =
+      Set.of("postcode", "uprn", "originator", "sr", "target");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -283,6 +284,9 @@ public final class ControlJson {
         if (match.has("sr")) {
           selector = selector.withServiceReference(text(match, "sr"));
         }
+        if (match.has("target")) {
+          selector = selector.withTarget(Eui64.parse(text(match, "target")));
+        }
       } catch (IllegalArgumentException e) {
         throw new BadControlRequest("invalid scenario", firstLine(e.getMessage()));
       }
@@ -343,6 +347,11 @@ public final class ControlJson {
           onlyFields(e, Set.of("type", "code"), "a response code");
           yield Effect.responseCode(text(e, "code"));
         }
+        case "deviceBehaviour" -> {
+          onlyFields(e, Set.of("type", "behaviour"), "a device behaviour");
+          yield Effect.deviceBehaviour(
+              io.dccsim.sim.service.DeviceBehaviour.parse(text(e, "behaviour")));
+        }
         case "cannedResponse" -> {
           onlyFields(e, Set.of("type", "code", "body"), "a canned response");
           yield Effect.cannedResponse(text(e, "code"), text(e, "body"));
@@ -353,7 +362,8 @@ public final class ControlJson {
                 "unknown effect type '"
                     + type
                     + "'; known: delay, randomDelay, connectionReset, emptyResponse, malformedXml,"
-                    + " brokenSignature, serviceUnavailable, httpStatus, responseCode, cannedResponse");
+                    + " brokenSignature, serviceUnavailable, httpStatus, responseCode, cannedResponse,"
+                    + " deviceBehaviour");
       };
     } catch (IllegalArgumentException ex) {
       throw new BadControlRequest("invalid effect", ex.getMessage());
@@ -375,6 +385,7 @@ public final class ControlJson {
     d.selector().uprn().ifPresent(v -> match.put("uprn", v));
     d.selector().originator().ifPresent(v -> match.put("originator", v.toString()));
     d.selector().serviceReference().ifPresent(v -> match.put("sr", v));
+    d.selector().target().ifPresent(v -> match.put("target", v.toString()));
     ArrayNode effects = n.putArray("effects");
     for (Effect e : d.effects()) {
       effects.add(effect(e));
@@ -412,6 +423,8 @@ public final class ControlJson {
       n.put("type", "httpStatus").put("status", h.status());
     } else if (e instanceof Effect.ResponseCode c) {
       n.put("type", "responseCode").put("code", c.code());
+    } else if (e instanceof Effect.DeviceBehaviourEffect b) {
+      n.put("type", "deviceBehaviour").put("behaviour", b.behaviour().text());
     } else if (e instanceof Effect.CannedResponse c) {
       n.put("type", "cannedResponse").put("code", c.code()).put("body", c.bodyElementXml());
     }
