@@ -26,9 +26,9 @@ import org.w3c.dom.Document;
 
 /**
  * The simulator, in this JVM, ready for a load run: one registered supplier per connection, each
- * with its own XML-signing certificate and a stream of pre-signed non-device requests (SR 12.1 by
- * default, or any {@link Requests}) whose counters increase, so the replay check passes as it would
- * for real traffic.
+ * with its own XML-signing certificate and a stream of pre-signed requests (SR 12.1 by default, or
+ * any {@link Requests}, device requests too) whose counters increase, so the replay check passes as
+ * it would for real traffic.
  */
 public final class SimulatorUnderLoad implements AutoCloseable {
   private static final int WARMUP_PER_USER = 200;
@@ -36,17 +36,35 @@ public final class SimulatorUnderLoad implements AutoCloseable {
   /** The bytes every successful answer contains. */
   public static final byte[] SUCCESS = ">I0<".getBytes(StandardCharsets.UTF_8);
 
-  private static final String PATH = "/api/v1/serviceD";
-
   private final Simulator simulator;
+  private final String path;
+  private final byte[] success;
   private final List<List<byte[]>> streams;
   private final List<List<byte[]>> warmupStreams;
   private final byte[] sampleRequest;
 
-  /** The non-device requests a load run pre-signs: one SRV, and the body of each request. */
+  /**
+   * The requests a load run pre-signs: one SRV and command variant, and the body and target of each
+   * request; non-device ones to the DCC by default.
+   */
   public interface Requests {
     /** The Service Reference Variant every request names. */
     ServiceReferenceVariant variant();
+
+    /** The command variant every request names, and so the web service they go to. */
+    default CommandVariant commandVariant() {
+      return CommandVariant.NON_DEVICE;
+    }
+
+    /** The device request {@code index} of stream {@code stream} goes to; empty: the DCC. */
+    default java.util.Optional<Eui64> device(int stream, int index) {
+      return java.util.Optional.empty();
+    }
+
+    /** The bytes every successful answer holds (default {@link #SUCCESS}, {@code I0}). */
+    default byte[] success() {
+      return SUCCESS;
+    }
 
     /**
      * The body of request {@code index} of stream {@code stream} (warm-up streams come after the
@@ -77,8 +95,11 @@ public final class SimulatorUnderLoad implements AutoCloseable {
       Simulator simulator,
       List<List<byte[]>> streams,
       List<List<byte[]>> warmupStreams,
-      byte[] sample) {
+      byte[] sample,
+      Requests requests) {
     this.simulator = simulator;
+    this.path = requests.commandVariant().webService().path();
+    this.success = requests.success().clone();
     this.streams = streams;
     this.warmupStreams = warmupStreams;
     this.sampleRequest = sample;
@@ -126,28 +147,20 @@ public final class SimulatorUnderLoad implements AutoCloseable {
         new ArrayList<>(
             IntStream.range(0, users)
                 .parallel()
-                .mapToObj(
-                    i -> presign(sim, Eui64.of(0x90B3D51F30020000L + i), perUser + 1, requests, i))
+                .mapToObj(i -> presign(sim, user(i), perUser + 1, requests, i))
                 .toList());
     // Other users, with short streams, warm the JIT up: once a stream wraps around its counters
     // repeat and the answers are E1, which still runs parsing, verification and signing.
     List<List<byte[]>> warmup =
         IntStream.range(0, users)
             .parallel()
-            .mapToObj(
-                i ->
-                    presign(
-                        sim,
-                        Eui64.of(0x90B3D51F30030000L + i),
-                        WARMUP_PER_USER,
-                        requests,
-                        users + i))
+            .mapToObj(i -> presign(sim, warmupUser(i), WARMUP_PER_USER, requests, users + i))
             .toList();
     // The first request of the first stream is kept aside to fetch one real answer.
     List<byte[]> first = new ArrayList<>(streams.get(0));
     byte[] sample = first.remove(0);
     streams.set(0, first);
-    return new SimulatorUnderLoad(sim, streams, warmup, sample);
+    return new SimulatorUnderLoad(sim, streams, warmup, sample, requests);
   }
 
   private static List<byte[]> presign(
@@ -174,8 +187,8 @@ public final class SimulatorUnderLoad implements AutoCloseable {
       ServiceRequest request =
           client.newRequest(
               requests.variant(),
-              CommandVariant.NON_DEVICE,
-              client.dccId(),
+              requests.commandVariant(),
+              requests.device(stream, i).orElse(client.dccId()),
               requests.body(stream, i));
       Document doc = codec.writeRequest(request);
       signer.sign(doc);
@@ -184,15 +197,25 @@ public final class SimulatorUnderLoad implements AutoCloseable {
     return out;
   }
 
-  /** The load target: one stream per supplier, I0 expected. */
+  /** The load target: one stream per supplier, the requests' success code expected. */
   public LoadTarget target(String name) {
     return new LoadTarget(
             name,
-            URI.create(simulator.endpoint(PATH)),
+            URI.create(simulator.endpoint(path)),
             "application/xml",
             streams,
             java.util.Optional.empty())
-        .expecting(SUCCESS);
+        .expecting(success);
+  }
+
+  /** The suppliers sending the measured streams, one per connection. */
+  public static Eui64 user(int stream) {
+    return Eui64.of(0x90B3D51F30020000L + stream);
+  }
+
+  /** The suppliers sending the JIT warm-up streams. */
+  public static Eui64 warmupUser(int stream) {
+    return Eui64.of(0x90B3D51F30030000L + stream);
   }
 
   /**
@@ -202,7 +225,7 @@ public final class SimulatorUnderLoad implements AutoCloseable {
   public LoadTarget warmupTarget() {
     return new LoadTarget(
         "JIT warm-up",
-        URI.create(simulator.endpoint(PATH)),
+        URI.create(simulator.endpoint(path)),
         "application/xml",
         warmupStreams,
         java.util.Optional.empty());
@@ -216,7 +239,7 @@ public final class SimulatorUnderLoad implements AutoCloseable {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     java.net.http.HttpResponse<byte[]> r =
         http.send(
-            java.net.http.HttpRequest.newBuilder(URI.create(simulator.endpoint(PATH)))
+            java.net.http.HttpRequest.newBuilder(URI.create(simulator.endpoint(path)))
                 .header("Content-Type", "application/xml")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sampleRequest))
                 .build(),
