@@ -235,7 +235,11 @@ public final class Simulator implements AutoCloseable {
             b.delivery,
             b.deliveryTls,
             metrics.registry());
-    this.sink = b.outbox != null ? b.outbox : outbox;
+    // A test's own outbox gets what is due later when the simulated clock reaches it.
+    this.sink =
+        b.outbox != null
+            ? new io.dccsim.sim.delivery.internal.TimedOutbox(b.outbox, deviceScheduler, clock)
+            : outbox;
     this.responseCounter = new io.dccsim.sim.service.ResponseCounter(clock);
     this.alerts = new Alerts(dccEui, sink, writer, gbcs, deviceScheduler, clock, responseCounter);
     DuisPipeline pipeline =

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 
@@ -226,6 +227,28 @@ public final class DuisClient {
           "the answer is to " + answered.get() + ", not to " + request.header().requestId(), null);
     }
     return response;
+  }
+
+  /**
+   * Sends {@code request} as {@link #send} does, the DCC's asynchronous way: when the DCC
+   * acknowledges it {@code I99}, the returned {@link AsyncResponse#response()} completes once the
+   * signed response reaches {@code receiver} (which must be this User's registered receiving
+   * endpoint); any other answer is final at once. A response that arrives before the
+   * acknowledgement is kept by the receiver, so none is missed.
+   *
+   * @throws DuisTransportException when no answer arrived
+   * @throws DuisHttpException when the answer's status is not 2xx
+   * @throws ResponseVerificationException when the answer is refused or not signed by the DCC
+   * @throws InvalidResponseException when the signed answer is not a response to this request
+   */
+  public AsyncResponse sendAsync(ServiceRequest request, ResponseReceiver receiver) {
+    Objects.requireNonNull(receiver, "receiver");
+    ServiceResponse acknowledgement = send(request);
+    AsyncResponse r =
+        new AsyncResponse(acknowledgement, CompletableFuture.completedFuture(acknowledgement));
+    return r.isAcknowledged()
+        ? new AsyncResponse(acknowledgement, receiver.response(request.header().requestId()))
+        : r;
   }
 
   private static String shortMessage(byte[] body) {

@@ -16,6 +16,18 @@ public interface Outbox {
    */
   long enqueue(OutboundMessage message);
 
+  /**
+   * Queues a message to go at {@code due} on the simulator's clock, or at once when that has
+   * passed. This default hands it over at once; the simulator gives an outbox that does not keep
+   * messages for later its own timer, so the message is handed over when it is due.
+   *
+   * @return the message's sequence number, unique in this outbox
+   * @throws OutboxFullException when the outbox holds as many messages as it is bounded to
+   */
+  default long enqueue(OutboundMessage message, java.time.Instant due) {
+    return enqueue(message);
+  }
+
   /** An outbox that drops everything, for simulators that deliver nothing. */
   Outbox NONE = message -> 0L;
 }

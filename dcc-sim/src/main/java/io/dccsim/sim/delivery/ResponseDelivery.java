@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Ordered per User.</b> A User's next message is not attempted before the one before it is
- *       delivered or dead-lettered; different Users' messages go in parallel.
+ *       delivered or dead-lettered; different Users' messages go in parallel. A message {@linkplain
+ *       #enqueue(OutboundMessage, Instant) due later} (a device that answers after a delay) is kept
+ *       in the store at once and joins its User's order when its time comes.
  *   <li><b>Bounded.</b> At most {@link DeliverySettings#capacity()} pending messages in all and
  *       {@link DeliverySettings#perUserCapacity()} per User; {@link #enqueue} throws {@link
  *       OutboxFullException} beyond.
@@ -81,10 +83,19 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
   private final Counter failed;
   private final Counter dead;
 
-  /** One User's pending messages, by sequence, and whether one is in flight or waiting. */
+  /**
+   * One User's pending messages, by sequence; those not due yet; how many are being stored; and
+   * whether one is in flight or waiting.
+   */
   private static final class UserQueue {
     final TreeMap<Long, OutboxStore.Entry> pending = new TreeMap<>();
+    final Map<Long, OutboxStore.Entry> notYetDue = new HashMap<>();
+    int storing;
     boolean busy;
+
+    int size() {
+      return pending.size() + notYetDue.size() + storing;
+    }
   }
 
   /**
@@ -161,8 +172,15 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
     }
     synchronized (lock) {
       store.receiveUrls().forEach((user, url) -> urls.put(user, URI.create(url)));
+
       for (OutboxStore.Entry e : store.pending()) {
-        queues.computeIfAbsent(e.user(), u -> new UserQueue()).pending.put(e.sequence(), e);
+        UserQueue q = queues.computeIfAbsent(e.user(), u -> new UserQueue());
+        if (e.attempts() == 0 && e.nextAttempt().isAfter(now)) {
+          q.notYetDue.put(e.sequence(), e);
+          scheduler.at(e.nextAttempt(), () -> due(e.user(), e.sequence()));
+        } else {
+          q.pending.put(e.sequence(), e);
+        }
         pendingCount++;
       }
       if (pendingCount > 0) {
@@ -179,7 +197,23 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
 
   @Override
   public long enqueue(OutboundMessage message) {
+    return enqueue(message, clock.instant());
+  }
+
+  /**
+   * Queues a message first to be attempted at {@code due} on the simulator's clock (at once when
+   * that has passed). Returns once the message is kept in the store, so a restart before {@code
+   * due} loses nothing; the store is written outside this outbox's lock, so that writers in
+   * parallel share its syncs.
+   *
+   * @return the message's sequence number
+   * @throws OutboxFullException when the outbox or the User's share of it is at its bound
+   */
+  @Override
+  public long enqueue(OutboundMessage message, Instant due) {
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(due, "due");
+    Eui64 user = message.user();
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("The outbox is closed");
@@ -188,30 +222,75 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
         throw new OutboxFullException(
             "The outbox holds " + pendingCount + " pending messages, its bound");
       }
-      UserQueue q = queues.computeIfAbsent(message.user(), u -> new UserQueue());
-      if (q.pending.size() >= settings.perUserCapacity()) {
+      UserQueue q = queues.computeIfAbsent(user, u -> new UserQueue());
+      if (q.size() >= settings.perUserCapacity()) {
         throw new OutboxFullException(
             "The outbox holds "
-                + q.pending.size()
+                + q.size()
                 + " pending messages for "
-                + message.user()
+                + user
                 + ", the bound per User");
       }
-      Instant now = clock.instant();
-      Optional<String> requestId = message.requestId().map(Object::toString);
-      byte[] document = message.signedXml();
-      long seq =
-          store.append(
-              message.user(),
-              message.kind().name(),
-              requestId,
-              message.responseCode(),
-              document,
-              now);
-      q.pending.put(seq, store.find(seq).orElseThrow());
+      q.storing++;
       pendingCount++;
-      kick(message.user());
-      return seq;
+    }
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant first =
+        (due.isAfter(now) ? due : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Optional<String> requestId = message.requestId().map(Object::toString);
+    byte[] document = message.signedXml();
+    long seq;
+    try {
+      seq =
+          store.append(
+              user, message.kind().name(), requestId, message.responseCode(), document, now, first);
+    } catch (RuntimeException e) {
+      synchronized (lock) {
+        queues.get(user).storing--;
+        pendingCount--;
+      }
+      throw e;
+    }
+    OutboxStore.Entry entry =
+        new OutboxStore.Entry(
+            seq,
+            user,
+            message.kind().name(),
+            requestId,
+            message.responseCode(),
+            document,
+            now,
+            0,
+            first,
+            Optional.empty(),
+            Optional.empty());
+    synchronized (lock) {
+      UserQueue q = queues.get(user);
+      q.storing--;
+      if (first.isAfter(clock.instant())) {
+        q.notYetDue.put(seq, entry);
+        if (!scheduler.at(first, () -> due(user, seq))) {
+          // the timer is bounded above the outbox's own bound, so this does not happen; if it
+          // did, the message would go at once rather than be lost
+          q.pending.put(seq, q.notYetDue.remove(seq));
+        }
+      } else {
+        q.pending.put(seq, entry);
+      }
+      kick(user);
+    }
+    return seq;
+  }
+
+  /** Message {@code seq} of {@code user} is due: it joins its User's order. */
+  private void due(Eui64 user, long seq) {
+    synchronized (lock) {
+      UserQueue q = queues.get(user);
+      OutboxStore.Entry e = q == null ? null : q.notYetDue.remove(seq);
+      if (e != null) {
+        q.pending.put(seq, e);
+        kick(user);
+      }
     }
   }
 
@@ -292,20 +371,35 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
   public List<OutboxStore.Entry> pending(int limit) {
     synchronized (lock) {
       List<OutboxStore.Entry> out = new ArrayList<>();
-      queues.values().forEach(q -> out.addAll(q.pending.values()));
+      queues
+          .values()
+          .forEach(
+              q -> {
+                out.addAll(q.pending.values());
+                out.addAll(q.notYetDue.values());
+              });
       out.sort(java.util.Comparator.comparingLong(OutboxStore.Entry::sequence));
       return List.copyOf(out.subList(0, Math.min(Math.max(limit, 0), out.size())));
     }
   }
 
-  /** Up to {@code limit} pending messages of one User, in the order they will go. */
+  /**
+   * Up to {@code limit} pending messages of one User, in the order they will go: those due, then
+   * those due later by their time.
+   */
   public List<OutboxStore.Entry> pending(Eui64 user, int limit) {
     synchronized (lock) {
       UserQueue q = queues.get(user);
       if (q == null) {
         return List.of();
       }
-      return q.pending.values().stream().limit(Math.max(limit, 0)).toList();
+      List<OutboxStore.Entry> later = new ArrayList<>(q.notYetDue.values());
+      later.sort(
+          java.util.Comparator.comparing(OutboxStore.Entry::nextAttempt)
+              .thenComparingLong(OutboxStore.Entry::sequence));
+      return java.util.stream.Stream.concat(q.pending.values().stream(), later.stream())
+          .limit(Math.max(limit, 0))
+          .toList();
     }
   }
 
@@ -338,7 +432,7 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
         return false;
       }
       UserQueue q = queues.computeIfAbsent(held.get().user(), u -> new UserQueue());
-      if (pendingCount >= settings.capacity() || q.pending.size() >= settings.perUserCapacity()) {
+      if (pendingCount >= settings.capacity() || q.size() >= settings.perUserCapacity()) {
         throw new OutboxFullException("The outbox is full: dead letter " + sequence + " stays");
       }
       Optional<OutboxStore.Entry> again = store.redrive(sequence, clock.instant());

@@ -59,13 +59,16 @@ import org.slf4j.LoggerFactory;
  *       User's {@link DigitalSigningKeys}. A refused one stays held, so it may be sent again; an
  *       accepted one is used up. Then 5 is answered as 1, 6 as 2 and 7 as 3, the signed command in
  *       place of the DCC's.
- *   <li>SR 8.1.1 Commission Device: when the device's {@code I0} response is produced, the device
+ *   <li>SR 8.1.1 Commission Device: at the time of the device's {@code I0} response, the device
  *       becomes {@code Commissioned} in the inventory.
  * </ul>
  *
- * <p>When as many device answers wait as the scheduler is bounded to, the request is refused with
- * {@link OutboxFullException}, which the pipeline answers HTTP 503: nothing is acknowledged that
- * cannot be delivered.
+ * <p>The device's signed response (or the DCC's {@code E20}/{@code E21}) is written when the
+ * request is acknowledged, dated when it is due, and handed to the outbox for that time before
+ * {@code I99} is answered: with a durable outbox, a restart after the acknowledgement loses
+ * nothing. When the outbox (or the timer of a custom one) is at its bound, the request is refused
+ * with {@link OutboxFullException}, which the pipeline answers HTTP 503: nothing is acknowledged
+ * that cannot be delivered.
  */
 public final class DeviceCommandService implements ServiceHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceCommandService.class);
@@ -235,12 +238,7 @@ public final class DeviceCommandService implements ServiceHandler {
           case NO_RESPONSE -> now.plus(timeout);
           default -> now.plus(behaviour.delay());
         };
-    SchemaVersion version = request.schemaVersion();
-    boolean scheduled =
-        scheduler.at(due, () -> respond(device, behaviour.mode(), srv, id, version));
-    if (!scheduled) {
-      throw new OutboxFullException("the device responses waiting are at their bound");
-    }
+    respond(device, behaviour.mode(), srv, id, request.schemaVersion(), due);
     return new ServiceAnswer(
         ResponseCode.I99, local != null ? localCommand(srv, local) : NoBody.INSTANCE);
   }
@@ -262,14 +260,19 @@ public final class DeviceCommandService implements ServiceHandler {
     }
   }
 
-  /** At the device's time: the signed response into the User's outbox. */
+  /**
+   * The signed response, dated {@code due}, into the User's outbox for that time.
+   *
+   * @throws OutboxFullException when the outbox cannot take it
+   */
   private void respond(
       Eui64 device,
       DeviceBehaviour.Mode mode,
       ServiceReferenceVariant srv,
       RequestId id,
-      SchemaVersion version) {
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      SchemaVersion version,
+      Instant due) {
+    Instant at = due.truncatedTo(ChronoUnit.MILLIS);
     ResponseCode code =
         switch (mode) {
           case ANSWER -> ResponseCode.I0;
@@ -283,9 +286,7 @@ public final class DeviceCommandService implements ServiceHandler {
           .element()
           .setTextContent(Base64.getEncoder().encodeToString(gbcs.response(device, srv, id, at)));
       body = RawResponseBody.of(srv, payload.element());
-      if (srv.equals(COMMISSION_DEVICE)) {
-        commission(device);
-      }
+
     } else {
       body = RawResponseBody.empty(srv);
     }
@@ -297,13 +298,15 @@ public final class DeviceCommandService implements ServiceHandler {
                 version,
                 new ResponseHeader(Optional.of(id), Optional.of(responseId), code, at),
                 body));
-    try {
-      outbox.enqueue(
-          new OutboundMessage(
-              user, OutboundMessage.Kind.RESPONSE, Optional.of(id), code.code(), signed));
-      LOG.info("device {} answered {} to {}: {} queued for delivery", device, srv, id, code);
-    } catch (RuntimeException e) {
-      LOG.warn("The response {} to {} could not be queued: {}", code, id, e.getMessage());
+    outbox.enqueue(
+        new OutboundMessage(
+            user, OutboundMessage.Kind.RESPONSE, Optional.of(id), code.code(), signed),
+        at);
+    LOG.debug("device {} will answer {} to {}: {} queued for {}", device, srv, id, code, at);
+    if (code == ResponseCode.I0
+        && srv.equals(COMMISSION_DEVICE)
+        && !scheduler.at(at, () -> commission(device))) {
+      LOG.warn("device {} is not marked commissioned: too many answers wait", device);
     }
   }
 }

@@ -94,6 +94,66 @@ class ResponseDeliveryTest {
   }
 
   @Test
+  void aMessageDueLaterIsKeptAtOnceGoesAtItsTimeAndDoesNotHoldBackTheOnesDueBefore()
+      throws Exception {
+    Receiver supplier = closed(Receiver.http());
+    InMemoryOutboxStore store = new InMemoryOutboxStore();
+    ResponseDelivery d =
+        closed(
+            new ResponseDelivery(
+                store, clock, DeliverySettings.defaults(), DeliveryTls.none(), registry));
+    d.receiveUrl(SUPPLIER, supplier.url());
+    long later = d.enqueue(message(SUPPLIER, "in a minute"), T0.plusSeconds(60));
+    long soon = d.enqueue(message(SUPPLIER, "in a second"), T0.plusSeconds(1));
+    d.enqueue(message(SUPPLIER, "now"), T0.minusSeconds(5));
+    // kept in the store at once, with the time it is due
+    assertThat(store.find(later).orElseThrow().nextAttempt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(d.pendingCount()).isEqualTo(3);
+    assertThat(d.pending(SUPPLIER, 10))
+        .extracting(OutboxStore.Entry::sequence)
+        .containsExactly(soon + 1, soon, later);
+    await().atMost(WAIT).until(() -> supplier.received().size() == 1);
+    Thread.sleep(200);
+    assertThat(supplier.bodies()).containsExactly(body("now"));
+    clock.advance(Duration.ofSeconds(1));
+    await().atMost(WAIT).until(() -> supplier.received().size() == 2);
+    clock.advance(Duration.ofSeconds(58));
+    Thread.sleep(200);
+    assertThat(supplier.received()).hasSize(2);
+    clock.advance(Duration.ofSeconds(1));
+    await().atMost(WAIT).until(() -> supplier.received().size() == 3);
+    assertThat(supplier.bodies())
+        .containsExactly(body("now"), body("in a second"), body("in a minute"));
+    await().atMost(WAIT).until(() -> d.pendingCount() == 0);
+  }
+
+  @Test
+  void aMessageNotYetDueOutlivesARestartAndGoesAtItsTime() throws Exception {
+    Receiver supplier = closed(Receiver.http());
+    InMemoryOutboxStore store = new InMemoryOutboxStore();
+    ResponseDelivery before =
+        new ResponseDelivery(
+            store, clock, DeliverySettings.defaults(), DeliveryTls.none(), registry);
+    before.receiveUrl(SUPPLIER, supplier.url());
+    before.enqueue(message(SUPPLIER, "owed"), T0.plusSeconds(30));
+    before.close();
+    ResponseDelivery after =
+        closed(
+            new ResponseDelivery(
+                store,
+                clock,
+                DeliverySettings.defaults(),
+                DeliveryTls.none(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    assertThat(after.pendingCount()).isEqualTo(1);
+    Thread.sleep(200);
+    assertThat(supplier.received()).isEmpty();
+    clock.advance(Duration.ofSeconds(30));
+    await().atMost(WAIT).until(() -> supplier.received().size() == 1);
+    assertThat(supplier.bodies()).containsExactly(body("owed"));
+  }
+
+  @Test
   void aRejectingReceiverGetsRetriesAtTheSimulatedTimesThenADeadLetterThatCanBeRedriven()
       throws Exception {
     Receiver supplier = closed(Receiver.http());

@@ -30,8 +30,10 @@ public final class InMemoryOutboxStore implements OutboxStore {
       Optional<String> requestId,
       String responseCode,
       byte[] document,
-      Instant accepted) {
+      Instant accepted,
+      Instant firstAttempt) {
     Instant at = ms(accepted);
+    Instant first = ms(firstAttempt);
     long seq = ++last;
     entries.put(
         seq,
@@ -44,7 +46,7 @@ public final class InMemoryOutboxStore implements OutboxStore {
             document,
             at,
             0,
-            at,
+            first,
             Optional.empty(),
             Optional.empty()));
     return seq;

@@ -19,8 +19,12 @@ import java.util.Optional;
  * The {@link OutboxStore} of a {@link JdbcCertificateRepository}: tables {@code duis_outbox},
  * {@code duis_outbox_sequence} and {@code duis_receive_url} in the same database. Each write is one
  * transaction; appends lock the sequence row, so sequences are handed out once even between
- * processes sharing a PostgreSQL database. On H2 file stores that sync each write, every write is
- * followed by {@code CHECKPOINT SYNC} before it returns.
+ * processes sharing a PostgreSQL database. On H2 file stores that sync each write, an append, a
+ * redrive, a dead letter or a change of URL is forced to disk ({@code CHECKPOINT SYNC}) before it
+ * returns, one sync serving every write committed while the one before it ran (group commit), so
+ * that writers in parallel do not queue for a sync each. Forgetting a delivered message and
+ * counting a failed attempt are not forced: after a crash they may be undone, and the message is
+ * then delivered again or its attempt repeated, never lost.
  */
 final class JdbcOutboxStore implements OutboxStore {
   private static final String COLUMNS =
@@ -33,6 +37,11 @@ final class JdbcOutboxStore implements OutboxStore {
   private final JdbcDeviceInventory.Connections connections;
   private final Runnable ensureOpen;
   private final boolean syncWrites;
+  private final Object syncLock = new Object();
+  // guarded by syncLock: writes committed, writes a finished sync covers, a sync is running
+  private long committed;
+  private long synced;
+  private boolean syncing;
 
   JdbcOutboxStore(
       JdbcDeviceInventory.Connections connections, Runnable ensureOpen, boolean syncWrites) {
@@ -46,6 +55,10 @@ final class JdbcOutboxStore implements OutboxStore {
   }
 
   private <T> T write(String what, Work<T> work) {
+    return write(what, work, true);
+  }
+
+  private <T> T write(String what, Work<T> work, boolean durable) {
     ensureOpen.run();
     try (Connection c = connections.get()) {
       c.setAutoCommit(false);
@@ -63,14 +76,54 @@ final class JdbcOutboxStore implements OutboxStore {
       } finally {
         c.setAutoCommit(true);
       }
-      if (syncWrites) {
-        try (Statement s = c.createStatement()) {
-          s.execute("CHECKPOINT SYNC");
+      if (syncWrites && durable) {
+        long mine;
+        synchronized (syncLock) {
+          mine = ++committed;
         }
+        awaitSync(c, mine);
       }
       return result;
     } catch (SQLException e) {
       throw new CertificateRepositoryException(what + " failed", e);
+    }
+  }
+
+  /**
+   * Returns once a sync that began after write {@code mine} was committed has finished: the first
+   * writer to find none running runs one, for every write committed by then; the others wait.
+   */
+  private void awaitSync(Connection c, long mine) throws SQLException {
+    while (true) {
+      long target;
+      synchronized (syncLock) {
+        while (syncing && synced < mine) {
+          try {
+            syncLock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the store to sync", e);
+          }
+        }
+        if (synced >= mine) {
+          return;
+        }
+        syncing = true;
+        target = committed;
+      }
+      boolean done = false;
+      try (Statement s = c.createStatement()) {
+        s.execute("CHECKPOINT SYNC");
+        done = true;
+      } finally {
+        synchronized (syncLock) {
+          syncing = false;
+          if (done) {
+            synced = Math.max(synced, target);
+          }
+          syncLock.notifyAll();
+        }
+      }
     }
   }
 
@@ -90,13 +143,15 @@ final class JdbcOutboxStore implements OutboxStore {
       Optional<String> requestId,
       String responseCode,
       byte[] document,
-      Instant accepted) {
+      Instant accepted,
+      Instant firstAttempt) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(responseCode, "responseCode");
     Objects.requireNonNull(document, "document");
     long at = accepted.toEpochMilli();
+    long first = firstAttempt.toEpochMilli();
     return write(
         "Keeping an outbound message for " + user,
         c -> {
@@ -127,7 +182,7 @@ final class JdbcOutboxStore implements OutboxStore {
             insert.setString(5, responseCode);
             insert.setBytes(6, document);
             insert.setLong(7, at);
-            insert.setLong(8, at);
+            insert.setLong(8, first);
             insert.executeUpdate();
           }
           return seq;
@@ -143,7 +198,8 @@ final class JdbcOutboxStore implements OutboxStore {
             ps.setLong(1, sequence);
             return ps.executeUpdate() > 0;
           }
-        });
+        },
+        false);
   }
 
   @Override
@@ -178,7 +234,8 @@ final class JdbcOutboxStore implements OutboxStore {
             ps.setLong(5, sequence);
             return ps.executeUpdate() > 0;
           }
-        });
+        },
+        dead);
   }
 
   @Override

@@ -116,13 +116,30 @@ public interface OutboxStore {
    *
    * @return its sequence number
    */
+  default long append(
+      Eui64 user,
+      String kind,
+      Optional<String> requestId,
+      String responseCode,
+      byte[] document,
+      Instant accepted) {
+    return append(user, kind, requestId, responseCode, document, accepted, accepted);
+  }
+
+  /**
+   * Keeps a new pending message, first to be attempted at {@code firstAttempt} (its {@code
+   * nextAttempt}, with no attempt yet), kept durably before this returns.
+   *
+   * @return its sequence number
+   */
   long append(
       Eui64 user,
       String kind,
       Optional<String> requestId,
       String responseCode,
       byte[] document,
-      Instant accepted);
+      Instant accepted,
+      Instant firstAttempt);
 
   /**
    * Forgets a message that was delivered.

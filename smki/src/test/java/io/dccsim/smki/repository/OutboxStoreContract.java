@@ -47,6 +47,36 @@ public abstract class OutboxStoreContract {
   }
 
   @Test
+  void aMessageMayBeDueLaterAndManyWritersAppendAtOnceEachWithItsOwnSequence() throws Exception {
+    long later =
+        store.append(
+            SUPPLIER, "RESPONSE", Optional.empty(), "E21", doc("later"), T0, T0.plusSeconds(30));
+    OutboxStore.Entry e = store.find(later).orElseThrow();
+    assertThat(e.accepted()).isEqualTo(T0);
+    assertThat(e.nextAttempt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(e.attempts()).isZero();
+    // writers in parallel (sharing syncs where the store syncs) lose nothing
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Long>> seqs = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String text = "p" + i;
+        Eui64 user = i % 2 == 0 ? SUPPLIER : GAS;
+        seqs.add(pool.submit(() -> append(user, text)));
+      }
+      java.util.Set<Long> distinct = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Long> f : seqs) {
+        distinct.add(f.get());
+      }
+      assertThat(distinct).hasSize(40);
+      assertThat(store.countPending()).isEqualTo(41);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void appendedMessagesArePendingInSequenceOrderAndDueAtOnce() {
     long a = append(SUPPLIER, "a");
     long b = append(GAS, "b");
