@@ -714,9 +714,12 @@ public final class Simulator implements AutoCloseable {
     out.add(new UpdateInventoryService(inventory));
     out.add(new ServiceOptInService(inventory, this::brokerCertificates));
     out.add(new LocalCommandResponseService());
-    out.addAll(CommsHubStatusUpdateService.all(inventory));
-    out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.METERS));
-    out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.PPMID));
+    Optional<io.dccsim.sim.service.StateChangeAlerts> changes =
+        Optional.of(
+            new io.dccsim.sim.service.StateChangeAlerts(alerts, inventory, b.stateChangeAlerts));
+    out.addAll(CommsHubStatusUpdateService.all(inventory, changes));
+    out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.METERS, changes));
+    out.add(new FirmwareUpdateService(inventory, FirmwareUpdateService.Kind.PPMID, changes));
     out.addAll(
         new ScheduleServices(
                 schedules,
@@ -800,6 +803,8 @@ public final class Simulator implements AutoCloseable {
     private int maxWaitingDeviceResponses = DEFAULT_MAX_WAITING_DEVICE_RESPONSES;
     private io.dccsim.sim.service.DeviceBehaviour deviceBehaviour =
         io.dccsim.sim.service.DeviceBehaviour.ANSWERS_AT_ONCE;
+    private io.dccsim.sim.service.StateChangeAlerts.Rules stateChangeAlerts =
+        io.dccsim.sim.service.StateChangeAlerts.Rules.DEFAULTS;
     private DeviceDirectory devices;
     private io.dccsim.core.inventory.DeviceInventory inventory;
     private int syntheticPremises = DEFAULT_SYNTHETIC_PREMISES;
@@ -994,6 +999,16 @@ public final class Simulator implements AutoCloseable {
         throw new IllegalArgumentException("the device response timeout must be positive");
       }
       this.deviceResponseTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The alert codes raised when a Communications Hub changes status (SR 8.14.x) and when firmware
+     * has been distributed (SR 11.1, 11.4), and how long distribution takes (default {@link
+     * io.dccsim.sim.service.StateChangeAlerts.Rules#DEFAULTS}).
+     */
+    public Builder stateChangeAlerts(io.dccsim.sim.service.StateChangeAlerts.Rules rules) {
+      this.stateChangeAlerts = Objects.requireNonNull(rules, "rules");
       return this;
     }
 

@@ -568,6 +568,64 @@ class NonDeviceServicesTest {
         .isEqualTo("DSPUpdatePPMIDFirmwareWarning");
   }
 
+  @Test
+  void stateChangesRaiseDccAlertsToTheUsersConcerned() throws Exception {
+    io.dccsim.core.signature.CertificateResolver dccCert =
+        io.dccsim.core.signature.CertificateResolver.of(dcc.dccCertificate());
+    Eui64 gas = SyntheticEstate.GAS_SUPPLIER;
+    Eui64 operator = SyntheticEstate.NETWORK_OPERATOR;
+    try (io.dccsim.core.client.ResponseReceiver forSupplier =
+            io.dccsim.core.client.ResponseReceiver.start(dccCert);
+        io.dccsim.core.client.ResponseReceiver forGas =
+            io.dccsim.core.client.ResponseReceiver.start(dccCert);
+        io.dccsim.core.client.ResponseReceiver forOperator =
+            io.dccsim.core.client.ResponseReceiver.start(dccCert)) {
+      dcc.receiveUrl(dcc.testSupplier().eui(), forSupplier.url());
+      dcc.receiveUrl(gas, forGas.url());
+      dcc.receiveUrl(operator, forOperator.url());
+      // the electricity supplier returns the hub of premises 22: the gas supplier and the network
+      // operator of that premises hear of it, the supplier has its answer
+      Device hub = estate(DeviceType.CHF, 22);
+      Device meter = estate(DeviceType.ESME, 22);
+      String fault =
+          "<sr:CHFFaultReturn><sr:DeviceID>"
+              + hub.eui()
+              + "</sr:DeviceID><sr:CHFFaultReturnType>Fault identified prior to installation"
+              + "</sr:CHFFaultReturnType><sr:OtherDeviceID>"
+              + meter.eui()
+              + "</sr:OtherDeviceID><sr:CHFConnectionMethod>Hot-shoe</sr:CHFConnectionMethod>"
+              + "<sr:CHFFaultReason>Damaged case</sr:CHFFaultReason></sr:CHFFaultReturn>";
+      assertThat(send("8.14.3", fault).code()).isEqualTo("I0");
+      for (io.dccsim.core.client.ResponseReceiver r : List.of(forGas, forOperator)) {
+        ServiceResponse alert = r.awaitAlert(java.time.Duration.ofSeconds(10));
+        io.dccsim.core.message.AlertBody body = (io.dccsim.core.message.AlertBody) alert.body();
+        assertThat(body.code()).isEqualTo("N42");
+        assertThat(alert.header().responseId().orElseThrow().originator()).isEqualTo(dcc.dccEui());
+        DuisSchema.builtIn().validate(new io.dccsim.core.codec.DuisCodec().writeResponse(alert));
+      }
+
+      // firmware for the meter of premises 23: Active, and the supplier told, an hour later
+      Device toUpdate = estate(DeviceType.ESME, 23);
+      assertThat(send("11.1", firmware("UpdateFirmware", List.of(toUpdate.eui()))).code())
+          .isEqualTo("I0");
+      Thread.sleep(200);
+      assertThat(forSupplier.received()).isEmpty();
+      dcc.clock().advance(java.time.Duration.ofHours(1));
+      try {
+        ServiceResponse alert = forSupplier.awaitAlert(java.time.Duration.ofSeconds(10));
+        assertThat(((io.dccsim.core.message.AlertBody) alert.body()).code()).isEqualTo("N16");
+        Device updated = dcc.inventory().find(toUpdate.eui()).orElseThrow();
+        assertThat(updated.firmwareVersion()).isEqualTo("0002012F");
+        assertThat(updated.firmwareStatus()).isEqualTo(FirmwareStatus.ACTIVE);
+      } finally {
+        dcc.clock().set(NOW);
+      }
+      assertThat(forSupplier.refused()).isEmpty();
+      assertThat(forGas.refused()).isEmpty();
+      assertThat(forSupplier.received()).isEmpty();
+    }
+  }
+
   // ----- 5.1 to 5.3 schedules
 
   private static String createSchedule(String srv, Eui64 device, String start) {

@@ -51,6 +51,20 @@ public final class AlertBody implements ResponseBody {
     return DEVICE_ALERT.equals(xml.localName());
   }
 
+  /**
+   * The alert's code: {@code AlertCode} of a device alert (e.g. {@code 8F66}), {@code DCCAlertCode}
+   * of a DCC alert (e.g. {@code N42}); empty when the element has none.
+   */
+  public String code() {
+    String name = isDeviceAlert() ? "AlertCode" : "DCCAlertCode";
+    for (org.w3c.dom.Node n = xml.copy().getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && name.equals(e.getLocalName())) {
+        return e.getTextContent().strip();
+      }
+    }
+    return "";
+  }
+
   /** {@code DeviceAlertMessage} or {@code DCCAlertMessage}. */
   public String localName() {
     return xml.localName();

@@ -288,6 +288,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               .deviceBehaviour(config.deviceBehaviour())
               .deviceResponseTimeout(config.deviceResponseTimeout())
               .maxWaitingDeviceResponses(config.deviceResponsesWaiting())
+              .stateChangeAlerts(config.stateChangeAlerts())
               .coverage(coverage)
               .writeUnknownLiterally(config.writeUnknownLiterally())
               .signatureChecks(config.signatureChecks())

@@ -69,7 +69,8 @@ public record SimulatorConfig(
     Optional<Path> deliveryCaFile,
     io.dccsim.sim.service.DeviceBehaviour deviceBehaviour,
     Duration deviceResponseTimeout,
-    int deviceResponsesWaiting) {
+    int deviceResponsesWaiting,
+    io.dccsim.sim.service.StateChangeAlerts.Rules stateChangeAlerts) {
 
   /** Validates and copies. */
   public SimulatorConfig {
@@ -278,6 +279,23 @@ public record SimulatorConfig(
         new String[] {
           "100000", "the most device answers waiting for their simulated time (503 beyond)"
         });
+    k.put(
+        "alert-hub-status",
+        new String[] {
+          "N42",
+          "DCC alert to the other Users responsible for the devices at a Communications Hub's"
+              + " premises when SR 8.14.x changes its status"
+        });
+    k.put(
+        "alert-firmware-distributed",
+        new String[] {
+          "N16", "DCC alert to the User, per device, once SR 11.1/11.4 firmware is distributed"
+        });
+    k.put(
+        "firmware-distribution",
+        new String[] {
+          "PT1H", "simulated time from SR 11.1/11.4 until the firmware is distributed and Active"
+        });
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -392,13 +410,34 @@ public record SimulatorConfig(
                 () -> io.dccsim.sim.service.DeviceBehaviour.parse(v.get("device-behaviour"))),
             parse(
                 "device-response-timeout", () -> Duration.parse(v.get("device-response-timeout"))),
-            integer(v, "device-responses-waiting"));
+            integer(v, "device-responses-waiting"),
+            stateChangeAlerts(v));
     c.checkPairs();
     c.checkControl();
     c.checkTls();
     c.checkStore(given);
     c.checkDelivery();
     return c;
+  }
+
+  /** The three settings of the alerts raised by state changes, each checked under its name. */
+  private static io.dccsim.sim.service.StateChangeAlerts.Rules stateChangeAlerts(
+      Map<String, String> v) {
+    String hub =
+        parse(
+            "alert-hub-status",
+            () -> io.dccsim.sim.service.Alerts.dccCode(v.get("alert-hub-status").strip()));
+    String firmware =
+        parse(
+            "alert-firmware-distributed",
+            () ->
+                io.dccsim.sim.service.Alerts.dccCode(v.get("alert-firmware-distributed").strip()));
+    Duration distribution =
+        parse(
+            "firmware-distribution", () -> Duration.parse(v.get("firmware-distribution").strip()));
+    return parse(
+        "firmware-distribution",
+        () -> new io.dccsim.sim.service.StateChangeAlerts.Rules(hub, firmware, distribution));
   }
 
   private void checkDelivery() {

@@ -115,6 +115,11 @@ public final class Alerts {
     return when(at, () -> raiseDccAlert(user, checked));
   }
 
+  /** Runs {@code task} at {@code when} on the alerts' timer; false when it is at its bound. */
+  boolean at(Instant when, Runnable task) {
+    return scheduler.at(when, task);
+  }
+
   private boolean when(Optional<Instant> at, Runnable raise) {
     return scheduler.at(at.orElse(clock.instant()), raise);
   }

@@ -112,18 +112,34 @@ public final class CommsHubStatusUpdateService implements ServiceHandler {
 
   private final DeviceInventory inventory;
   private final Update update;
+  private final Optional<StateChangeAlerts> alerts;
 
-  /** Answers {@code update} against {@code inventory}. */
+  /** Answers {@code update} against {@code inventory}, raising no alert. */
   public CommsHubStatusUpdateService(DeviceInventory inventory, Update update) {
-    this.inventory = Objects.requireNonNull(inventory, "inventory");
-    this.update = Objects.requireNonNull(update, "update");
+    this(inventory, update, Optional.empty());
   }
 
-  /** One handler for each of the four variants. */
+  /**
+   * Answers {@code update} against {@code inventory}, telling the others through {@code alerts}.
+   */
+  public CommsHubStatusUpdateService(
+      DeviceInventory inventory, Update update, Optional<StateChangeAlerts> alerts) {
+    this.inventory = Objects.requireNonNull(inventory, "inventory");
+    this.update = Objects.requireNonNull(update, "update");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+  }
+
+  /** One handler for each of the four variants, raising no alert. */
   public static List<ServiceHandler> all(DeviceInventory inventory) {
+    return all(inventory, Optional.empty());
+  }
+
+  /** One handler for each of the four variants, telling the others through {@code alerts}. */
+  public static List<ServiceHandler> all(
+      DeviceInventory inventory, Optional<StateChangeAlerts> alerts) {
     List<ServiceHandler> out = new ArrayList<>();
     for (Update u : Update.values()) {
-      out.add(new CommsHubStatusUpdateService(inventory, u));
+      out.add(new CommsHubStatusUpdateService(inventory, u, alerts));
     }
     return out;
   }
@@ -156,6 +172,8 @@ public final class CommsHubStatusUpdateService implements ServiceHandler {
       moved = installedAt(moved, meter.get(), mpxn);
     }
     inventory.replace(moved);
+    Device now = moved;
+    alerts.ifPresent(a -> a.hubStatusChanged(now, request.requestId().originator()));
     return new ServiceAnswer(ResponseCode.I0, NoBody.INSTANCE);
   }
 

@@ -110,11 +110,22 @@ public final class FirmwareUpdateService implements ServiceHandler {
 
   private final DeviceInventory inventory;
   private final Kind kind;
+  private final Optional<StateChangeAlerts> alerts;
 
-  /** Answers {@code kind} against {@code inventory}. */
+  /** Answers {@code kind} against {@code inventory}; the versions stay pending. */
   public FirmwareUpdateService(DeviceInventory inventory, Kind kind) {
+    this(inventory, kind, Optional.empty());
+  }
+
+  /**
+   * Answers {@code kind} against {@code inventory}; {@code alerts} activates each version accepted
+   * once distributed, and tells the User.
+   */
+  public FirmwareUpdateService(
+      DeviceInventory inventory, Kind kind, Optional<StateChangeAlerts> alerts) {
     this.inventory = Objects.requireNonNull(inventory, "inventory");
     this.kind = Objects.requireNonNull(kind, "kind");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
   }
 
   @Override
@@ -143,6 +154,10 @@ public final class FirmwareUpdateService implements ServiceHandler {
     }
     for (Device d : accepted) {
       inventory.replace(d.withFirmware(version, FirmwareStatus.PENDING));
+      alerts.ifPresent(
+          a ->
+              a.firmwareDistributing(
+                  d.eui(), version, request.requestId().originator(), context.now()));
     }
     if (warned.stream().allMatch(List::isEmpty)) {
       return new ServiceAnswer(ResponseCode.I0, NoBody.INSTANCE);
