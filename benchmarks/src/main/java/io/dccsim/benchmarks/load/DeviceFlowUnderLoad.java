@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * standalone server's), {@code --rate R} requests a second (default 1,000), {@code --seconds S}
  * measured (default 600), {@code --warmup S} seconds of the same load first (default 15), {@code
  * --connections C} (default 16, one User each), {@code --premises P} of the synthetic estate
- * (default 300).
+ * (default 300), {@code --workers W} server worker threads (default one per core).
  */
 public final class DeviceFlowUnderLoad {
   private static final int VERIFY_EVERY = 500;
@@ -63,7 +63,13 @@ public final class DeviceFlowUnderLoad {
 
   /** The options; see the class description. */
   record Options(
-      String store, int rate, int seconds, int warmupSeconds, int connections, int premises) {
+      String store,
+      int rate,
+      int seconds,
+      int warmupSeconds,
+      int connections,
+      int premises,
+      int workers) {
 
     static Options parse(String[] args) {
       String store = "h2";
@@ -72,6 +78,7 @@ public final class DeviceFlowUnderLoad {
       int warmup = 15;
       int connections = 16;
       int premises = 300;
+      int workers = 0;
       for (int i = 0; i < args.length; i += 2) {
         String value = i + 1 < args.length ? args[i + 1] : "";
         switch (args[i]) {
@@ -81,13 +88,14 @@ public final class DeviceFlowUnderLoad {
           case "--warmup" -> warmup = Integer.parseInt(value);
           case "--connections" -> connections = Integer.parseInt(value);
           case "--premises" -> premises = Integer.parseInt(value);
+          case "--workers" -> workers = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("Unknown option " + args[i]);
         }
       }
       if (!List.of("memory", "h2", "postgres").contains(store)) {
         throw new IllegalArgumentException("--store is memory, h2 or postgres, not " + store);
       }
-      return new Options(store, rate, seconds, warmup, connections, premises);
+      return new Options(store, rate, seconds, warmup, connections, premises, workers);
     }
   }
 
@@ -153,14 +161,14 @@ public final class DeviceFlowUnderLoad {
   }
 
   private static Result measure(Simulator.Builder builder, Options o) throws Exception {
-    int cores = Runtime.getRuntime().availableProcessors();
+    int workers = o.workers() > 0 ? o.workers() : Runtime.getRuntime().availableProcessors();
     try (Receiver receiver = Receiver.start();
         SimulatorUnderLoad sim =
             SimulatorUnderLoad.start(
                 builder.syntheticEstate(o.premises()).signatureChecks(true),
                 o.connections(),
                 PER_USER,
-                cores,
+                workers,
                 new MeterReads(o.premises()));
         LoadGenerator gen = new LoadGenerator(1)) {
       Simulator dcc = sim.simulator();

@@ -60,9 +60,9 @@ final class JdbcOutboxStore implements OutboxStore {
 
   private <T> T write(String what, Work<T> work, boolean durable) {
     ensureOpen.run();
+    T result;
     try (Connection c = connections.get()) {
       c.setAutoCommit(false);
-      T result;
       try {
         result = work.run(c);
         c.commit();
@@ -76,24 +76,30 @@ final class JdbcOutboxStore implements OutboxStore {
       } finally {
         c.setAutoCommit(true);
       }
-      if (syncWrites && durable) {
-        long mine;
-        synchronized (syncLock) {
-          mine = ++committed;
-        }
-        awaitSync(c, mine);
-      }
-      return result;
     } catch (SQLException e) {
       throw new CertificateRepositoryException(what + " failed", e);
     }
+    if (syncWrites && durable) {
+      // the connection is back in the pool while waiting: only the writer running the sync holds
+      // one, so readers are not starved by writers waiting for the disk
+      long mine;
+      synchronized (syncLock) {
+        mine = ++committed;
+      }
+      try {
+        awaitSync(mine);
+      } catch (SQLException e) {
+        throw new CertificateRepositoryException(what + ": forcing it to disk failed", e);
+      }
+    }
+    return result;
   }
 
   /**
    * Returns once a sync that began after write {@code mine} was committed has finished: the first
    * writer to find none running runs one, for every write committed by then; the others wait.
    */
-  private void awaitSync(Connection c, long mine) throws SQLException {
+  private void awaitSync(long mine) throws SQLException {
     while (true) {
       long target;
       synchronized (syncLock) {
@@ -112,7 +118,8 @@ final class JdbcOutboxStore implements OutboxStore {
         target = committed;
       }
       boolean done = false;
-      try (Statement s = c.createStatement()) {
+      try (Connection c = connections.get();
+          Statement s = c.createStatement()) {
         s.execute("CHECKPOINT SYNC");
         done = true;
       } finally {
