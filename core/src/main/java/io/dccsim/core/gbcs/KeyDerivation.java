@@ -19,13 +19,13 @@ public final class KeyDerivation {
 
   private KeyDerivation() {}
 
-  /** The OtherInfo of the derivation (40 bytes). */
+  /** The OtherInfo of the derivation (33 bytes). */
   public static byte[] otherInfo(
       Eui64 originator, KeyDerivationMode mode, long counter, Eui64 recipient) {
     Objects.requireNonNull(originator, "originator");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(recipient, "recipient");
-    return new GbcsWriter(40)
+    return new GbcsWriter(33)
         .bytes(ALGORITHM_ID)
         .bytes(originator.toBytes())
         .u8(0x09)
