@@ -123,6 +123,19 @@ public record GeneralSigning(
     return Arrays.copyOfRange(all, 1, all.length);
   }
 
+  /** This APDU with {@code content} instead (copied) and no signature. */
+  public GeneralSigning withContent(byte[] content) {
+    return new GeneralSigning(
+        cra,
+        originatorCounter,
+        originator,
+        recipient,
+        dateTime,
+        otherInformation,
+        Octets.of(content),
+        Optional.empty());
+  }
+
   /** This APDU with no signature (signature field {@code 00}). */
   public GeneralSigning withoutSignature() {
     return withSignature(Optional.empty());
