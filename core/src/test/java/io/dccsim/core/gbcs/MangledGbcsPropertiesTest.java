@@ -10,6 +10,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * A valid GBCS message of each form, damaged in one way (a byte changed, cut short, a stretch
@@ -48,17 +50,26 @@ class MangledGbcsPropertiesTest {
   }
 
   @Property(tries = 600)
+  @StatisticsReport(onFailureOnly = true)
   void aMangledMessageIsReadExactlyOrRefused(
       @ForAll("samples") int sample, @ForAll("manglings") Mangling m) {
+    // Both outcomes must occur often enough for the property to test each.
+    Statistics.coverage(
+        c -> {
+          c.check("read").percentage(p -> p >= 3);
+          c.check("refused").percentage(p -> p >= 30);
+        });
     byte[] original = SAMPLES.get(sample);
     byte[] mangled = m.apply(original);
     GbcsMessage read;
     try {
       read = GbcsMessage.decode(mangled);
     } catch (GbcsFormatException e) {
+      Statistics.collect("refused");
       assertThat(e.getMessage()).contains("at offset");
       return;
     }
+    Statistics.collect("read");
     assertThat(read.encode()).isEqualTo(mangled);
     boolean same = Arrays.equals(mangled, original);
     GeneralSigning apdu = read.generalSigning();
