@@ -46,7 +46,8 @@ public sealed interface DlmsData {
   }
 
   /**
-   * {@code array} ({@code 01}): elements of one type.
+   * {@code array} ({@code 01}): a sequence of elements (DLMS wants them of one type; the codec does
+   * not check that).
    *
    * @param elements the elements
    */

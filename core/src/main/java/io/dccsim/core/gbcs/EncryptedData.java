@@ -4,6 +4,7 @@ import io.dccsim.core.gbcs.internal.GbcsReader;
 import io.dccsim.core.gbcs.internal.GbcsWriter;
 import io.dccsim.core.gbcs.internal.Gcm;
 import io.dccsim.core.value.Eui64;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -60,8 +61,8 @@ public record EncryptedData(long invocationCounter, Octets ciphertext, Octets ta
     int n = sealed.length - Gcm.TAG_LENGTH;
     return new EncryptedData(
         invocationCounter,
-        Octets.wrap(java.util.Arrays.copyOf(sealed, n)),
-        Octets.wrap(java.util.Arrays.copyOfRange(sealed, n, sealed.length)));
+        Octets.wrap(Arrays.copyOf(sealed, n)),
+        Octets.wrap(Arrays.copyOfRange(sealed, n, sealed.length)));
   }
 
   /**

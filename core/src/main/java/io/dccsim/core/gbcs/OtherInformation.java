@@ -2,6 +2,7 @@ package io.dccsim.core.gbcs;
 
 import io.dccsim.core.gbcs.internal.GbcsReader;
 import io.dccsim.core.gbcs.internal.GbcsWriter;
+import io.dccsim.core.value.Eui64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -74,7 +75,7 @@ public record OtherInformation(
         code = new MessageCode(in.u16("message code"));
         SupplementaryRemoteParty party =
             new SupplementaryRemoteParty(
-                io.dccsim.core.value.Eui64.fromBytes(in.bytes(8, "supplementary remote party ID")),
+                Eui64.fromBytes(in.bytes(8, "supplementary remote party ID")),
                 in.u64("supplementary remote party counter"));
         return of(code, party);
       default:

@@ -1,6 +1,7 @@
 package io.dccsim.core.signature;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public final class EcP256 {
     }
   }
 
-  private static void requireP256(java.security.Key key) {
+  private static void requireP256(Key key) {
     Objects.requireNonNull(key, "key");
     if (!EcdsaP256.isP256(key)) {
       throw new IllegalArgumentException("not a P-256 key: " + key.getAlgorithm());

@@ -1,7 +1,9 @@
 package io.dccsim.core.gbcs.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -29,17 +31,16 @@ public final class Gcm {
   }
 
   /** The plaintext, or empty when the tag does not verify. */
-  public static java.util.Optional<byte[]> open(
-      byte[] key, byte[] iv, byte[] aad, byte[] ciphertextAndTag) {
+  public static Optional<byte[]> open(byte[] key, byte[] iv, byte[] aad, byte[] ciphertextAndTag) {
     if (ciphertextAndTag.length < TAG_LENGTH) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
       Cipher c = cipher(Cipher.DECRYPT_MODE, key, iv);
       c.updateAAD(aad);
-      return java.util.Optional.of(c.doFinal(ciphertextAndTag));
+      return Optional.of(c.doFinal(ciphertextAndTag));
     } catch (AEADBadTagException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);
     }
@@ -52,7 +53,7 @@ public final class Gcm {
 
   /** True when {@code tag} is the tag of an empty plaintext under {@code aad}, in constant time. */
   public static boolean tagVerifies(byte[] key, byte[] iv, byte[] aad, byte[] tag) {
-    return tag.length == TAG_LENGTH && java.security.MessageDigest.isEqual(tag(key, iv, aad), tag);
+    return tag.length == TAG_LENGTH && MessageDigest.isEqual(tag(key, iv, aad), tag);
   }
 
   /** {@code title} (8 bytes) followed by the 4-byte {@code invocationCounter}. */
