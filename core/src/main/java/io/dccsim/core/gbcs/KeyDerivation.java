@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class KeyDerivation {
   private static final byte[] ALGORITHM_ID = {0x60, (byte) 0x85, 0x74, 0x06, 0x08, 0x03, 0x00};
   private static final byte[] ROUND_ONE = {0, 0, 0, 1};
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(KeyDerivation::newSha256);
 
   private KeyDerivation() {}
 
@@ -41,16 +43,20 @@ public final class KeyDerivation {
   public static DerivedKey derive(
       SharedSecret z, KeyDerivationMode mode, Eui64 originator, long counter, Eui64 recipient) {
     Objects.requireNonNull(z, "z");
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
+    MessageDigest sha256 = SHA256.get();
+    sha256.reset();
     sha256.update(ROUND_ONE);
     sha256.update(z.z().unsafeBytes());
     sha256.update(otherInfo(originator, mode, counter, recipient));
     return new DerivedKey(Octets.wrap(Arrays.copyOf(sha256.digest(), DerivedKey.LENGTH)));
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /**

@@ -76,6 +76,23 @@ class GeneralCipheringTest {
   }
 
   @Test
+  void theSameMessageMacsAndEncryptsAgainAndAgain() {
+    GeneralSigning apdu = GbcsSamples.alert().generalSigning();
+    DerivedKey key = KeyDerivation.macKey(GbcsSamples.deviceZ(), apdu);
+    GeneralCiphering first = GeneralCiphering.mac(apdu, key);
+    for (int i = 0; i < 3; i++) {
+      assertThat(GeneralCiphering.mac(apdu, key)).isEqualTo(first);
+      assertThat(first.macVerifies(key)).isTrue();
+    }
+    DerivedKey encKey = KeyDerivation.encryptionKey(GbcsSamples.deviceZ(), apdu);
+    byte[] plain = {1, 2, 3};
+    EncryptedData once = EncryptedData.encrypt(encKey, GbcsSamples.DEVICE, plain);
+    assertThat(EncryptedData.encrypt(encKey, GbcsSamples.DEVICE, plain)).isEqualTo(once);
+    assertThat(once.decrypt(encKey, GbcsSamples.DEVICE)).isEqualTo(plain);
+    assertThat(EncryptedData.encrypt(encKey, GbcsSamples.DEVICE, plain)).isEqualTo(once);
+  }
+
+  @Test
   void aFlippedByteFailsTheMacOrIsRefused() {
     GeneralCiphering frame = GbcsSamples.alert();
     DerivedKey key = KeyDerivation.macKey(GbcsSamples.deviceZ(), frame.generalSigning());

@@ -1,6 +1,7 @@
 package io.dccsim.core.gbcs.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -9,13 +10,18 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-128-GCM with a 12-byte IV and a 12-byte tag, as GBCS uses it. */
+/**
+ * AES-128-GCM with a 12-byte IV and a 12-byte tag, as GBCS uses it, on the JDK's provider. Each
+ * thread keeps one {@link Cipher} (looking one up costs far more than a short GCM operation).
+ */
 public final class Gcm {
   /** The tag length in bytes. */
   public static final int TAG_LENGTH = 12;
 
   /** The IV length in bytes. */
   public static final int IV_LENGTH = 12;
+
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Gcm::newCipher);
 
   private Gcm() {}
 
@@ -66,8 +72,26 @@ public final class Gcm {
   }
 
   private static Cipher cipher(int mode, byte[] key, byte[] iv) throws GeneralSecurityException {
-    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-    c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, iv));
+    SecretKeySpec k = new SecretKeySpec(key, "AES");
+    GCMParameterSpec p = new GCMParameterSpec(TAG_LENGTH * 8, iv);
+    Cipher c = CIPHERS.get();
+    try {
+      c.init(mode, k, p);
+    } catch (InvalidAlgorithmParameterException e) {
+      // The JDK will not encrypt twice in a row with one key and IV on one Cipher (a guard against
+      // IV reuse); MACing the same message again is legitimate here, so take a fresh one.
+      c = newCipher();
+      c.init(mode, k, p);
+      CIPHERS.set(c);
+    }
     return c;
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES/GCM/NoPadding is missing", e);
+    }
   }
 }
