@@ -1,0 +1,50 @@
+package io.dccsim.core.gbcs;
+
+/**
+ * The two-byte GBCS message code of a use case, carried in the grouping header's other information;
+ * for an alert, the alert code. The constants are the use cases of the common reads.
+ *
+ * @param value 0..65535
+ */
+public record MessageCode(int value) {
+  /** ECS17b, Read Instantaneous Import Registers, electricity (SR 4.1.1). */
+  public static final MessageCode ECS17B = new MessageCode(0x0027);
+
+  /** ECS21a, Retrieve Import Daily Read Log, electricity (SR 4.6.1). */
+  public static final MessageCode ECS21A = new MessageCode(0x0033);
+
+  /** ECS22b, Read Profile Data (half-hourly), electricity (SR 4.8.1). */
+  public static final MessageCode ECS22B = new MessageCode(0x0037);
+
+  /** ECS52, Read Firmware Version, electricity (SR 11.2). */
+  public static final MessageCode ECS52 = new MessageCode(0x0059);
+
+  /** GCS13a, Read Instantaneous Import Registers, gas (SR 4.1.1). */
+  public static final MessageCode GCS13A = new MessageCode(0x0074);
+
+  /** GCS16a, Retrieve Import Daily Read Log, gas (SR 4.6.1). */
+  public static final MessageCode GCS16A = new MessageCode(0x0077);
+
+  /** GCS17, Read Profile Data, gas (SR 4.8.1). */
+  public static final MessageCode GCS17 = new MessageCode(0x0078);
+
+  /** GCS38, Read Firmware Version, gas (SR 11.2). */
+  public static final MessageCode GCS38 = new MessageCode(0x0084);
+
+  /**
+   * A message code.
+   *
+   * @throws IllegalArgumentException outside 0..65535
+   */
+  public MessageCode {
+    if (value < 0 || value > 0xFFFF) {
+      throw new IllegalArgumentException("a message code is two bytes, not " + value);
+    }
+  }
+
+  /** The code as four hex digits, e.g. {@code 0x0027}. */
+  @Override
+  public String toString() {
+    return String.format("0x%04X", value);
+  }
+}
