@@ -28,6 +28,18 @@ public interface Outbox {
     return enqueue(message);
   }
 
+  /**
+   * Queues a message as {@link #enqueue(OutboundMessage, java.time.Instant)} does, returning once
+   * it is accepted but maybe before it is kept durably: the future completes with its sequence
+   * number once it is, so that a caller can wait for that without holding a thread.
+   *
+   * @throws OutboxFullException when the outbox holds as many messages as it is bounded to
+   */
+  default java.util.concurrent.CompletableFuture<Long> enqueueKept(
+      OutboundMessage message, java.time.Instant due) {
+    return java.util.concurrent.CompletableFuture.completedFuture(enqueue(message, due));
+  }
+
   /** An outbox that drops everything, for simulators that deliver nothing. */
   Outbox NONE = message -> 0L;
 }

@@ -211,6 +211,26 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
    */
   @Override
   public long enqueue(OutboundMessage message, Instant due) {
+    try {
+      return enqueueKept(message, due).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Queues a message first to be attempted at {@code due}, as {@link #enqueue(OutboundMessage,
+   * Instant)} does, but returns once it is committed to the store: the future completes with its
+   * sequence number once the store has forced it to disk (at once where the store does so itself).
+   *
+   * @throws OutboxFullException when the outbox or the User's share of it is at its bound
+   */
+  @Override
+  public java.util.concurrent.CompletableFuture<Long> enqueueKept(
+      OutboundMessage message, Instant due) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(due, "due");
     Eui64 user = message.user();
@@ -239,10 +259,10 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
         (due.isAfter(now) ? due : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Optional<String> requestId = message.requestId().map(Object::toString);
     byte[] document = message.signedXml();
-    long seq;
+    OutboxStore.Appended appended;
     try {
-      seq =
-          store.append(
+      appended =
+          store.appendCommitted(
               user, message.kind().name(), requestId, message.responseCode(), document, now, first);
     } catch (RuntimeException e) {
       synchronized (lock) {
@@ -251,6 +271,7 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
       }
       throw e;
     }
+    long seq = appended.sequence();
     OutboxStore.Entry entry =
         new OutboxStore.Entry(
             seq,
@@ -279,7 +300,7 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
       }
       kick(user);
     }
-    return seq;
+    return appended.durable().thenApply(v -> seq);
   }
 
   /** Message {@code seq} of {@code user} is due: it joins its User's order. */

@@ -263,13 +263,14 @@ public final class DuisPipeline implements RequestProcessor {
         handler.handle(
             request, new ServiceContext(now, baselinesSource.get().at(now), deviceBehaviour));
     return signed(
-        request,
-        facts,
-        answer.responseCode().code(),
-        answer.body(),
-        breakSignature,
-        verdict,
-        reason);
+            request,
+            facts,
+            answer.responseCode().code(),
+            answer.body(),
+            breakSignature,
+            verdict,
+            reason)
+        .after(answer.kept());
   }
 
   private Outcome signed(

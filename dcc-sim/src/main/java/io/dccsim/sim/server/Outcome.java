@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param reason the precise reason (for the journal, the log and the metrics, never the client)
  * @param facts what was known about the request
  * @param responseCode the DUIS response code sent, if any
+ * @param kept completed once what the answer promises is kept: the server acts only then (and
+ *     answers 503 when it fails), without holding a worker thread meanwhile
  */
 public record Outcome(
     Duration delay,
@@ -24,10 +26,31 @@ public record Outcome(
     Verdict verdict,
     String reason,
     Optional<RequestFacts> facts,
-    Optional<String> responseCode) {
+    Optional<String> responseCode,
+    java.util.concurrent.CompletableFuture<?> kept) {
+
+  private static final java.util.concurrent.CompletableFuture<?> DONE =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
+
+  /** An outcome that waits for nothing. */
+  public Outcome(
+      Duration delay,
+      Action action,
+      Verdict verdict,
+      String reason,
+      Optional<RequestFacts> facts,
+      Optional<String> responseCode) {
+    this(delay, action, verdict, reason, facts, responseCode, DONE);
+  }
+
+  /** The same outcome, acted on once {@code promise} is kept. */
+  public Outcome after(java.util.concurrent.CompletableFuture<?> promise) {
+    return new Outcome(delay, action, verdict, reason, facts, responseCode, promise);
+  }
 
   /** Validates. */
   public Outcome {
+    Objects.requireNonNull(kept, "kept");
     Objects.requireNonNull(delay, "delay");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(verdict, "verdict");
@@ -49,7 +72,7 @@ public record Outcome(
 
   /** The same outcome after a further delay. */
   public Outcome delayedBy(Duration more) {
-    return new Outcome(delay.plus(more), action, verdict, reason, facts, responseCode);
+    return new Outcome(delay.plus(more), action, verdict, reason, facts, responseCode, kept);
   }
 
   /** What the server does on the connection. */

@@ -238,9 +238,10 @@ public final class DeviceCommandService implements ServiceHandler {
           case NO_RESPONSE -> now.plus(timeout);
           default -> now.plus(behaviour.delay());
         };
-    respond(device, behaviour.mode(), srv, id, request.schemaVersion(), due);
+    java.util.concurrent.CompletableFuture<Long> kept =
+        respond(device, behaviour.mode(), srv, id, request.schemaVersion(), due);
     return new ServiceAnswer(
-        ResponseCode.I99, local != null ? localCommand(srv, local) : NoBody.INSTANCE);
+        ResponseCode.I99, local != null ? localCommand(srv, local) : NoBody.INSTANCE, kept);
   }
 
   private static RawResponseBody localCommand(ServiceReferenceVariant srv, byte[] command) {
@@ -263,9 +264,10 @@ public final class DeviceCommandService implements ServiceHandler {
   /**
    * The signed response, dated {@code due}, into the User's outbox for that time.
    *
+   * @return completed once the outbox keeps it durably
    * @throws OutboxFullException when the outbox cannot take it
    */
-  private void respond(
+  private java.util.concurrent.CompletableFuture<Long> respond(
       Eui64 device,
       DeviceBehaviour.Mode mode,
       ServiceReferenceVariant srv,
@@ -298,15 +300,17 @@ public final class DeviceCommandService implements ServiceHandler {
                 version,
                 new ResponseHeader(Optional.of(id), Optional.of(responseId), code, at),
                 body));
-    outbox.enqueue(
-        new OutboundMessage(
-            user, OutboundMessage.Kind.RESPONSE, Optional.of(id), code.code(), signed),
-        at);
+    java.util.concurrent.CompletableFuture<Long> kept =
+        outbox.enqueueKept(
+            new OutboundMessage(
+                user, OutboundMessage.Kind.RESPONSE, Optional.of(id), code.code(), signed),
+            at);
     LOG.debug("device {} will answer {} to {}: {} queued for {}", device, srv, id, code, at);
     if (code == ResponseCode.I0
         && srv.equals(COMMISSION_DEVICE)
         && !scheduler.at(at, () -> commission(device))) {
       LOG.warn("device {} is not marked commissioned: too many answers wait", device);
     }
+    return kept;
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link OutboxStore} of a {@link JdbcCertificateRepository}: tables {@code duis_outbox},
@@ -38,10 +39,21 @@ final class JdbcOutboxStore implements OutboxStore {
   private final Runnable ensureOpen;
   private final boolean syncWrites;
   private final Object syncLock = new Object();
-  // guarded by syncLock: writes committed, writes a finished sync covers, a sync is running
+  // guarded by syncLock: writes committed, writes a finished sync covers, a sync is running, and
+  // who waits for the next
   private long committed;
   private long synced;
   private boolean syncing;
+  private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+
+  /** The thread the syncs run on, shared by every H2 outbox of this JVM. */
+  private static final java.util.concurrent.Executor SYNCS =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "dccsim-outbox-sync");
+            t.setDaemon(true);
+            return t;
+          });
 
   JdbcOutboxStore(
       JdbcDeviceInventory.Connections connections, Runnable ensureOpen, boolean syncWrites) {
@@ -82,54 +94,75 @@ final class JdbcOutboxStore implements OutboxStore {
     if (syncWrites && durable) {
       // the connection is back in the pool while waiting: only the writer running the sync holds
       // one, so readers are not starved by writers waiting for the disk
-      long mine;
-      synchronized (syncLock) {
-        mine = ++committed;
-      }
       try {
-        awaitSync(mine);
-      } catch (SQLException e) {
-        throw new CertificateRepositoryException(what + ": forcing it to disk failed", e);
+        forced().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CertificateRepositoryException(what + ": interrupted forcing it to disk", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new CertificateRepositoryException(
+            what + ": forcing it to disk failed", e.getCause());
       }
     }
     return result;
   }
 
+  /** A future completed once every write committed so far is forced to disk. */
+  private CompletableFuture<Void> forced() {
+    long mine;
+    synchronized (syncLock) {
+      mine = ++committed;
+    }
+    return syncAfter(mine);
+  }
+
   /**
-   * Returns once a sync that began after write {@code mine} was committed has finished: the first
-   * writer to find none running runs one, for every write committed by then; the others wait.
+   * A future completed once a sync that began after write {@code mine} was committed has finished.
+   * Syncs run one after another on one thread; each covers every write committed when it begins.
    */
-  private void awaitSync(long mine) throws SQLException {
+  private CompletableFuture<Void> syncAfter(long mine) {
+    synchronized (syncLock) {
+      if (synced >= mine) {
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> f = new CompletableFuture<>();
+      waiting.add(f);
+      if (!syncing) {
+        syncing = true;
+        try {
+          SYNCS.execute(this::runSyncs);
+        } catch (RuntimeException e) {
+          syncing = false;
+          waiting.remove(f);
+          f.completeExceptionally(e);
+        }
+      }
+      return f;
+    }
+  }
+
+  private void runSyncs() {
     while (true) {
       long target;
+      List<CompletableFuture<Void>> batch;
       synchronized (syncLock) {
-        while (syncing && synced < mine) {
-          try {
-            syncLock.wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the store to sync", e);
-          }
-        }
-        if (synced >= mine) {
+        if (waiting.isEmpty()) {
+          syncing = false;
           return;
         }
-        syncing = true;
         target = committed;
+        batch = new ArrayList<>(waiting);
+        waiting.clear();
       }
-      boolean done = false;
       try (Connection c = connections.get();
           Statement s = c.createStatement()) {
         s.execute("CHECKPOINT SYNC");
-        done = true;
-      } finally {
         synchronized (syncLock) {
-          syncing = false;
-          if (done) {
-            synced = Math.max(synced, target);
-          }
-          syncLock.notifyAll();
+          synced = Math.max(synced, target);
         }
+        batch.forEach(f -> f.complete(null));
+      } catch (SQLException | RuntimeException e) {
+        batch.forEach(f -> f.completeExceptionally(e));
       }
     }
   }
@@ -152,6 +185,31 @@ final class JdbcOutboxStore implements OutboxStore {
       byte[] document,
       Instant accepted,
       Instant firstAttempt) {
+    return insert(user, kind, requestId, responseCode, document, accepted, firstAttempt, true);
+  }
+
+  @Override
+  public Appended appendCommitted(
+      Eui64 user,
+      String kind,
+      Optional<String> requestId,
+      String responseCode,
+      byte[] document,
+      Instant accepted,
+      Instant firstAttempt) {
+    long seq = insert(user, kind, requestId, responseCode, document, accepted, firstAttempt, false);
+    return new Appended(seq, syncWrites ? forced() : CompletableFuture.completedFuture(null));
+  }
+
+  private long insert(
+      Eui64 user,
+      String kind,
+      Optional<String> requestId,
+      String responseCode,
+      byte[] document,
+      Instant accepted,
+      Instant firstAttempt,
+      boolean durable) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(requestId, "requestId");
@@ -193,7 +251,8 @@ final class JdbcOutboxStore implements OutboxStore {
             insert.executeUpdate();
           }
           return seq;
-        });
+        },
+        durable);
   }
 
   @Override

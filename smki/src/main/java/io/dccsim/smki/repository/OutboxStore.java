@@ -142,6 +142,38 @@ public interface OutboxStore {
       Instant firstAttempt);
 
   /**
+   * A message appended: its sequence number, and a future completed once it is kept durably (at
+   * once for a store that keeps it durably before {@code append} returns).
+   *
+   * @param sequence the message's sequence number
+   * @param durable completed once the message outlives a crash of the process or machine
+   */
+  record Appended(long sequence, java.util.concurrent.CompletableFuture<Void> durable) {
+    /** Validates. */
+    public Appended {
+      Objects.requireNonNull(durable, "durable");
+    }
+  }
+
+  /**
+   * Keeps a new pending message as {@link #append(Eui64, String, Optional, String, byte[], Instant,
+   * Instant)} does, but may return before it is forced to disk: the caller waits for {@link
+   * Appended#durable()} before telling anyone it is kept, without holding a thread meanwhile.
+   */
+  default Appended appendCommitted(
+      Eui64 user,
+      String kind,
+      Optional<String> requestId,
+      String responseCode,
+      byte[] document,
+      Instant accepted,
+      Instant firstAttempt) {
+    return new Appended(
+        append(user, kind, requestId, responseCode, document, accepted, firstAttempt),
+        java.util.concurrent.CompletableFuture.completedFuture(null));
+  }
+
+  /**
    * Forgets a message that was delivered.
    *
    * @return whether it was held

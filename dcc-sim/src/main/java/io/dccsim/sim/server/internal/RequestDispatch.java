@@ -154,7 +154,40 @@ public final class RequestDispatch extends ChannelInboundHandlerAdapter {
           Outcome.plain(
               500, Verdict.FAILED, "Internal error", "server-error: " + e.getClass().getName());
     }
-    Outcome decided = outcome;
+    if (!outcome.kept().isDone()) {
+      // waits for what the answer promises (a response stored durably) off this worker
+      Outcome promised = outcome;
+      outcome
+          .kept()
+          .whenComplete(
+              (v, failure) -> {
+                Outcome o = failure == null ? promised : notKept(promised, failure);
+                act(ctx, pending, o);
+              });
+      return;
+    }
+    if (outcome.kept().isCompletedExceptionally()) {
+      outcome = notKept(outcome, null);
+    }
+    act(ctx, pending, outcome);
+  }
+
+  /** What to answer when what an answer promised could not be kept: 503, nothing acknowledged. */
+  private static Outcome notKept(Outcome promised, Throwable failure) {
+    LOG.warn(
+        "an answer's promise was not kept, answering 503 instead: {}",
+        failure == null ? "failed" : failure.toString());
+    return new Outcome(
+        Duration.ZERO,
+        new Outcome.Action.Respond(
+            503, "text/plain; charset=utf-8", "Busy, retry later\n".getBytes(), 1),
+        Verdict.REFUSED_TRANSPORT,
+        "not kept: " + (failure == null ? "failed" : failure.getClass().getSimpleName()),
+        promised.facts(),
+        Optional.empty());
+  }
+
+  private void act(ChannelHandlerContext ctx, Pending pending, Outcome decided) {
     if (decided.delay().isZero()) {
       ctx.executor().execute(() -> finish(ctx, pending, decided));
     } else {
