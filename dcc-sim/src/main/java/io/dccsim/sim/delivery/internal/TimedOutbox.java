@@ -50,6 +50,16 @@ public final class TimedOutbox implements Outbox {
     return 0;
   }
 
+  /** As {@link #enqueue(OutboundMessage, Instant)}, kept as the inner outbox keeps it. */
+  @Override
+  public java.util.concurrent.CompletableFuture<Long> enqueueKept(
+      OutboundMessage message, Instant due) {
+    if (!due.isAfter(clock.instant())) {
+      return inner.enqueueKept(message, due);
+    }
+    return java.util.concurrent.CompletableFuture.completedFuture(enqueue(message, due));
+  }
+
   private void handOver(OutboundMessage message) {
     try {
       inner.enqueue(message);
