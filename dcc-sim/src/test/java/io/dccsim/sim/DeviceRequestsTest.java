@@ -279,6 +279,42 @@ class DeviceRequestsTest {
   }
 
   @Test
+  void aScenarioRaisesAnAlertAboutEachRequestItSelects() throws Exception {
+    io.dccsim.sim.scenario.Scenarios scenarios = new io.dccsim.sim.scenario.Scenarios();
+    dcc.interventions(scenarios);
+    dcc.deviceBehaviours().set(meter(21), DeviceBehaviour.silent());
+    scenarios.forDevice(meter(21)).raiseAlert("8f66", Duration.ofMinutes(5)).times(1);
+    RequestId[] id = new RequestId[1];
+    assertThat(send(meter(21), CommandVariant.SEND_VIA_WAN, id).header().responseCode().code())
+        .isEqualTo("I99");
+    Thread.sleep(100);
+    assertThat(OUTBOX).isEmpty();
+    clock.advance(Duration.ofMinutes(5));
+    // the silent meter's E21 (after 30 s) and the alert (after 5 minutes)
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 2);
+    OutboundMessage m =
+        OUTBOX.stream()
+            .filter(o -> o.kind() == OutboundMessage.Kind.DEVICE_ALERT)
+            .findFirst()
+            .orElseThrow();
+    assertThat(m.kind()).isEqualTo(OutboundMessage.Kind.DEVICE_ALERT);
+    assertThat(m.responseCode()).isEqualTo("8F66");
+    ServiceResponse alert = supplier.verifyAndRead(m.signedXml());
+    assertThat(alert.header().responseId().orElseThrow().originator()).isEqualTo(meter(21));
+    // a DCC alert code raises a DCC alert
+    OUTBOX.clear();
+    scenarios.forServiceReference("4.1").raiseAlert("N12", Duration.ZERO).times(1);
+    send(meter(22), CommandVariant.SEND_VIA_WAN, id);
+    await().atMost(Duration.ofSeconds(10)).until(() -> OUTBOX.size() == 2);
+    assertThat(OUTBOX)
+        .extracting(OutboundMessage::kind)
+        .containsExactlyInAnyOrder(OutboundMessage.Kind.DCC_ALERT, OutboundMessage.Kind.RESPONSE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> scenarios.forAnyRequest().raiseAlert("N32", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void deviceAndDccAlertsAreSignedValidAndQueuedAtTheirTime() throws Exception {
     Eui64 user = dcc.testSupplier().eui();
     assertThat(dcc.alerts().deviceAlert(meter(9), user, "8f66", java.util.Optional.empty()))

@@ -59,6 +59,24 @@ public final class DuisPipeline implements RequestProcessor {
   // answers a device SRV that has no handler of its own; null: such SRVs are not simulated
   private final ServiceHandler deviceRequests;
 
+  /** Raises an alert a scenario asks for, about a request. */
+  @FunctionalInterface
+  public interface AlertRaiser {
+    /** Raises {@code code} about {@code request}, {@code after} of simulated time from now. */
+    void raise(io.dccsim.core.value.RequestId request, String code, Duration after);
+
+    /** Raises nothing. */
+    AlertRaiser NONE = (request, code, after) -> {};
+  }
+
+  private AlertRaiser alertRaiser = AlertRaiser.NONE;
+
+  /** Scenarios' alerts go to {@code raiser} (by default nowhere). */
+  public DuisPipeline alerts(AlertRaiser raiser) {
+    this.alertRaiser = java.util.Objects.requireNonNull(raiser, "raiser");
+    return this;
+  }
+
   /**
    * Assembles the stages.
    *
@@ -192,6 +210,10 @@ public final class DuisPipeline implements RequestProcessor {
       return raw(Outcome.Action.Respond.plain(e.status(), "Simulated failure"), facts, reason);
     } else if (effect instanceof Intervention.BrokenSignature) {
       return answer(request, facts, true, reason);
+    } else if (effect instanceof Intervention.RaiseAlert a) {
+      Outcome answered = answer(request, facts, false, reason);
+      alertRaiser.raise(request.requestId(), a.code(), a.after());
+      return answered;
     } else if (effect instanceof Intervention.DeviceBehaviour b) {
       return answer(
           request,

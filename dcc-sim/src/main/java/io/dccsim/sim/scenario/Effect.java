@@ -82,6 +82,32 @@ public sealed interface Effect {
     return new DeviceBehaviourEffect(behaviour);
   }
 
+  /**
+   * Answers as usual and raises {@code code} about each matching request {@code after} of simulated
+   * time: a device alert (e.g. {@code 8F66}) from its target to its originator, or a DCC alert
+   * (e.g. {@code N24}) to its originator.
+   */
+  static Effect alert(String code, Duration after) {
+    return new RaiseAlert(code, after);
+  }
+
+  /** An alert raised about the matching requests. */
+  record RaiseAlert(String code, Duration after) implements Effect {
+    /** Validates. */
+    public RaiseAlert {
+      code = io.dccsim.sim.service.Alerts.anyCode(code == null ? null : code.strip());
+      Objects.requireNonNull(after, "after");
+      if (after.isNegative() || after.compareTo(Duration.ofDays(2)) > 0) {
+        throw new IllegalArgumentException("An alert is raised 0 to 2 days after, not " + after);
+      }
+    }
+
+    @Override
+    public Intervention resolve(RandomGenerator random) {
+      return new Intervention.RaiseAlert(code, after);
+    }
+  }
+
   /** How the target device treats the matching requests. */
   record DeviceBehaviourEffect(io.dccsim.sim.service.DeviceBehaviour behaviour) implements Effect {
     /** Validates. */

@@ -112,6 +112,14 @@ public final class ScenarioBuilder {
     return effect(Effect.deviceBehaviour(behaviour));
   }
 
+  /**
+   * Answers as usual and raises alert {@code code} about each request {@code after} of simulated
+   * time (a device alert from its target, or a DCC alert, to its originator).
+   */
+  public ScenarioBuilder raiseAlert(String code, Duration after) {
+    return effect(Effect.alert(code, after));
+  }
+
   /** Answers normally but with a signature that does not verify. */
   public ScenarioBuilder brokenSignature() {
     return effect(Effect.brokenSignature());

@@ -120,6 +120,44 @@ public final class Alerts {
     return scheduler.at(when, task);
   }
 
+  /**
+   * Raises {@code code} as a scenario asks, about {@code request} ({@code originator:target:n}): a
+   * device alert (two bytes in hex) from the target to the originator, or a DCC alert ({@code AD1},
+   * {@code Nn}) to the originator; {@code after} of simulated time from now.
+   *
+   * @return false when the scheduler is at its bound (nothing is raised)
+   */
+  public boolean forRequest(RequestId request, String code, java.time.Duration after) {
+    Optional<Instant> at = Optional.of(clock.instant().plus(after));
+    return isDeviceCode(code)
+        ? deviceAlert(request.target(), request.originator(), code, at)
+        : dccAlert(request.originator(), code, at);
+  }
+
+  /** Whether {@code code} is written as a device alert code (two bytes in hex). */
+  public static boolean isDeviceCode(String code) {
+    return code != null && DEVICE_CODE.matcher(code).matches();
+  }
+
+  /**
+   * Checks an alert code of either kind.
+   *
+   * @throws IllegalArgumentException naming both forms
+   */
+  public static String anyCode(String code) {
+    if (isDeviceCode(code)) {
+      return deviceCode(code);
+    }
+    if (code != null && DCC_CODE.matcher(code).matches()) {
+      return code;
+    }
+    throw new IllegalArgumentException(
+        "An alert code is a device's, two bytes in hex (8F66), or the DCC's, AD1, N1 to N65 (not"
+            + " N32) or N999, not '"
+            + code
+            + "'");
+  }
+
   private boolean when(Optional<Instant> at, Runnable raise) {
     return scheduler.at(at.orElse(clock.instant()), raise);
   }

@@ -67,6 +67,19 @@ public sealed interface Intervention {
   }
 
   /**
+   * Answers as usual and raises alert {@code code} about this request {@code after} of simulated
+   * time: a device alert (two bytes in hex) from its target to its originator, or a DCC alert to
+   * its originator.
+   */
+  record RaiseAlert(String code, Duration after) implements Intervention {
+    /** Validates. */
+    public RaiseAlert {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(after, "after");
+    }
+  }
+
+  /**
    * Answers as usual, but the target device treats this request as {@code behaviour} says, in the
    * form {@code io.dccsim.sim.service.DeviceBehaviour#parse} reads ({@code no-response}, {@code
    * answer:PT5S}...).

@@ -122,6 +122,31 @@ class ControlApiTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void aScenarioMayRaiseAnAlert() throws Exception {
+    ControlResponse created =
+        call(
+            "POST",
+            "/control/scenarios",
+            "{\"effects\":[{\"type\":\"alert\",\"code\":\"8f66\",\"after\":\"PT5M\"}]}");
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode e = json(created).get("effects").get(0);
+    assertThat(e.get("code").asText()).isEqualTo("8F66");
+    assertThat(e.get("after").asText()).isEqualTo("PT5M");
+    assertThat(state.scenarios().interventionsFor(deviceFacts("00-DB-12-34-56-78-90-A0")))
+        .containsExactly(new Intervention.RaiseAlert("8F66", Duration.ofMinutes(5)));
+    for (String bad :
+        java.util.List.of(
+            "{\"type\":\"alert\",\"code\":\"N32\"}",
+            "{\"type\":\"alert\",\"code\":\"8F66\",\"after\":\"soon\"}",
+            "{\"type\":\"alert\",\"code\":\"8F66\",\"after\":\"P3D\"}",
+            "{\"type\":\"alert\",\"code\":\"8F66\",\"colour\":\"red\"}")) {
+      assertThat(call("POST", "/control/scenarios", "{\"effects\":[" + bad + "]}").status())
+          .as(bad)
+          .isEqualTo(400);
+    }
+  }
+
   private static RequestFacts deviceFacts(String device) {
     return new RequestFacts(
         "/api/v1/serviceS",

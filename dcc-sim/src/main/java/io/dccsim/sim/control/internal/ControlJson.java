@@ -347,6 +347,12 @@ public final class ControlJson {
           onlyFields(e, Set.of("type", "code"), "a response code");
           yield Effect.responseCode(text(e, "code"));
         }
+        case "alert" -> {
+          onlyFields(e, Set.of("type", "code", "after"), "an alert");
+          yield Effect.alert(
+              text(e, "code"),
+              optionalText(e, "after").map(t -> duration("after", t)).orElse(Duration.ZERO));
+        }
         case "deviceBehaviour" -> {
           onlyFields(e, Set.of("type", "behaviour"), "a device behaviour");
           yield Effect.deviceBehaviour(
@@ -363,7 +369,7 @@ public final class ControlJson {
                     + type
                     + "'; known: delay, randomDelay, connectionReset, emptyResponse, malformedXml,"
                     + " brokenSignature, serviceUnavailable, httpStatus, responseCode, cannedResponse,"
-                    + " deviceBehaviour");
+                    + " deviceBehaviour, alert");
       };
     } catch (IllegalArgumentException ex) {
       throw new BadControlRequest("invalid effect", ex.getMessage());
@@ -423,6 +429,8 @@ public final class ControlJson {
       n.put("type", "httpStatus").put("status", h.status());
     } else if (e instanceof Effect.ResponseCode c) {
       n.put("type", "responseCode").put("code", c.code());
+    } else if (e instanceof Effect.RaiseAlert a) {
+      n.put("type", "alert").put("code", a.code()).put("after", a.after().toString());
     } else if (e instanceof Effect.DeviceBehaviourEffect b) {
       n.put("type", "deviceBehaviour").put("behaviour", b.behaviour().text());
     } else if (e instanceof Effect.CannedResponse c) {
