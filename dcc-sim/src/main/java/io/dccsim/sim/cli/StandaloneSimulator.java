@@ -358,7 +358,8 @@ public final class StandaloneSimulator implements AutoCloseable {
                         clock,
                         Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri))
                     .routes(),
-                fileScenarios);
+                fileScenarios,
+                Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri));
       } catch (IOException | RuntimeException e) {
         if (smki != null) {
           smki.close();
@@ -390,7 +391,8 @@ public final class StandaloneSimulator implements AutoCloseable {
       Simulator simulator,
       SimulatedClock clock,
       List<ControlRoute> extra,
-      List<io.dccsim.sim.scenario.ScenarioDefinition> fromFile)
+      List<io.dccsim.sim.scenario.ScenarioDefinition> fromFile,
+      Optional<java.net.URI> smkiBase)
       throws IOException {
     BearerToken token = ControlTokenFile.loadOrCreate(config.controlTokenFile());
     CoverageOverlay overlay = new CoverageOverlay(simulator.coverage());
@@ -436,7 +438,48 @@ public final class StandaloneSimulator implements AutoCloseable {
         state,
         token,
         new InetSocketAddress(InetAddress.getByName(config.controlHost()), config.controlPort()),
-        extra);
+        extra,
+        Optional.of(console(config, simulator, state, clock, smkiBase)));
+  }
+
+  /** The web console over the control API: it signs as the test Users and sends over HTTP. */
+  private static io.dccsim.sim.console.Console console(
+      SimulatorConfig config,
+      Simulator simulator,
+      HarnessState state,
+      SimulatedClock clock,
+      Optional<java.net.URI> smkiBase) {
+    io.dccsim.sim.console.Console.Builder b =
+        io.dccsim.sim.console.Console.builder(state)
+            .signatures(
+                new io.dccsim.sim.console.SignatureCheck(
+                    new io.dccsim.sim.pipeline.RepositoryCertificateResolver(
+                        simulator.repository())))
+            .certificates(simulator.repository())
+            .endpoint("duis", simulator.baseUrl());
+    if (simulator.baseUrl().startsWith("http:")) {
+      b.sender(
+          new io.dccsim.sim.console.ConsoleSender(
+              simulator.userCredentials(),
+              io.dccsim.core.client.HttpDuisTransport.builder(
+                      java.net.URI.create(simulator.baseUrl()))
+                  .build(),
+              simulator.dccEui(),
+              simulator::baselinePolicy,
+              clock));
+    }
+    smkiBase.ifPresent(
+        u -> {
+          String base = u.toString().replaceAll("/+$", "");
+          b.endpoint("smki", base + "/services/certificatesearch");
+          b.endpoint("extracts", base + "/services/extracts");
+          b.endpoint("crl", base + "/services/crl");
+          b.endpoint("arl", base + "/services/arl");
+          if (servesOrgCrypto(config)) {
+            b.endpoint("orgCrypto", base + "/assets/crypto/org-crypto.zip");
+          }
+        });
+    return b.build();
   }
 
   /** The scenarios of {@code scenarios-file}, none without one. */
@@ -635,6 +678,10 @@ public final class StandaloneSimulator implements AutoCloseable {
             + ")\" "
             + control.baseUri()
             + "clock");
+    out.println(
+        "  web console      "
+            + control.baseUri().resolve(io.dccsim.sim.console.Console.PATH)
+            + " (log in with the token)");
     if (!control.address().getAddress().isLoopbackAddress()) {
       out.println(
           "  WARNING          the control API listens beyond loopback ("
