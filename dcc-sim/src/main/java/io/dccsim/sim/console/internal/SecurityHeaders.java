@@ -10,8 +10,9 @@ import io.netty.handler.codec.http.HttpResponse;
 /**
  * Puts the usual security headers on every answer of the control port: a strict Content Security
  * Policy (scripts, styles and connections from the same origin only, no inline script, no framing),
- * {@code X-Frame-Options: DENY}, {@code nosniff}, no referrer, and no caching unless the answer
- * says otherwise.
+ * {@code X-Frame-Options: DENY}, {@code nosniff}, no referrer beyond the origin itself (a stricter
+ * policy would make browsers send {@code Origin: null} with the login form), and no caching unless
+ * the answer says otherwise.
  */
 @ChannelHandler.Sharable
 public final class SecurityHeaders extends ChannelDuplexHandler {
@@ -27,7 +28,7 @@ public final class SecurityHeaders extends ChannelDuplexHandler {
       h.set("Content-Security-Policy", CSP);
       h.set("X-Frame-Options", "DENY");
       h.set("X-Content-Type-Options", "nosniff");
-      h.set("Referrer-Policy", "no-referrer");
+      h.set("Referrer-Policy", "same-origin");
       h.set("Cross-Origin-Opener-Policy", "same-origin");
       h.set("Cross-Origin-Resource-Policy", "same-origin");
       h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
