@@ -439,7 +439,7 @@ public final class StandaloneSimulator implements AutoCloseable {
         token,
         new InetSocketAddress(InetAddress.getByName(config.controlHost()), config.controlPort()),
         extra,
-        Optional.of(console(config, simulator, state, clock, smkiBase)));
+        Optional.of(console(config, simulator, state, smkiBase)));
   }
 
   /** The web console over the control API: it signs as the test Users and sends over HTTP. */
@@ -447,27 +447,9 @@ public final class StandaloneSimulator implements AutoCloseable {
       SimulatorConfig config,
       Simulator simulator,
       HarnessState state,
-      SimulatedClock clock,
       Optional<java.net.URI> smkiBase) {
     io.dccsim.sim.console.Console.Builder b =
-        io.dccsim.sim.console.Console.builder(state)
-            .signatures(
-                new io.dccsim.sim.console.SignatureCheck(
-                    new io.dccsim.sim.pipeline.RepositoryCertificateResolver(
-                        simulator.repository())))
-            .certificates(simulator.repository())
-            .endpoint("duis", simulator.baseUrl());
-    if (simulator.baseUrl().startsWith("http:")) {
-      b.sender(
-          new io.dccsim.sim.console.ConsoleSender(
-              simulator.userCredentials(),
-              io.dccsim.core.client.HttpDuisTransport.builder(
-                      java.net.URI.create(simulator.baseUrl()))
-                  .build(),
-              simulator.dccEui(),
-              simulator::baselinePolicy,
-              clock));
-    }
+        io.dccsim.sim.console.Console.builder(state, simulator);
     smkiBase.ifPresent(
         u -> {
           String base = u.toString().replaceAll("/+$", "");

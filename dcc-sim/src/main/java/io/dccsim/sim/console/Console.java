@@ -77,6 +77,34 @@ public final class Console {
     return new Builder(target);
   }
 
+  /**
+   * A console over {@code target}, the control view of {@code simulator}: signatures checked
+   * against its SMKI repository, its certificates listed, its DUIS endpoint shown, and requests
+   * signed as its test Users and sent to it (when DUIS is plain HTTP).
+   */
+  public static Builder builder(ControlledSimulator target, io.dccsim.sim.Simulator simulator) {
+    Builder b =
+        new Builder(target)
+            .signatures(
+                new SignatureCheck(
+                    new io.dccsim.sim.pipeline.RepositoryCertificateResolver(
+                        simulator.repository())))
+            .certificates(simulator.repository())
+            .endpoint("duis", simulator.baseUrl());
+    if (simulator.baseUrl().startsWith("http:")) {
+      b.sender(
+          new ConsoleSender(
+              simulator.userCredentials(),
+              io.dccsim.core.client.HttpDuisTransport.builder(
+                      java.net.URI.create(simulator.baseUrl()))
+                  .build(),
+              simulator.dccEui(),
+              simulator::baselinePolicy,
+              simulator.clock()));
+    }
+    return b;
+  }
+
   /** The control routes the pages need beyond the API's own, every one behind the token. */
   public List<ControlRoute> routes() {
     List<ControlRoute> r = new ArrayList<>();
