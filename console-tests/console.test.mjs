@@ -92,8 +92,8 @@ page.on('console', (m) => {
 });
 page.on('pageerror', (e) => cspViolations.push(`page error: ${e.message}`));
 
-async function shot(name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+async function shot(name, keepScroll = false) {
+  if (!keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artefacts, `console-${name}.png`), fullPage: false });
 }
 
@@ -259,8 +259,8 @@ try {
     assert((await page.textContent('#mp106-after-meaning')).includes('UNKNOWN'), 'side by side: after');
     const back = await control('GET', '/control/clock');
     assert(Math.abs(Date.parse(back.now) - Date.parse(clock.now)) < 60000, `clock back: ${back.now} vs ${clock.now}`);
-    await page.locator('#mp106').scrollIntoViewIfNeeded();
-    await shot('mp106');
+    await page.evaluate(() => document.getElementById('mp106-heading').scrollIntoView());
+    await shot('mp106', true);
   });
 
   await check('devices: the inventory around a premises', async () => {
@@ -277,6 +277,9 @@ try {
     await page.waitForSelector('#extracts-list a.extract-download');
     await page.click('#publish-delta');
     await page.waitForFunction(() => document.querySelectorAll('#extracts-list a.extract-download').length >= 2);
+    // A day later by the simulated clock, the scheduled delta of 01:00 London is published too.
+    await page.click('#advance-day');
+    await page.waitForFunction(() => document.querySelectorAll('#extracts-list a.extract-download').length >= 3, null, { timeout: 15000 });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#extracts-list a.extract-download').last().click(),
@@ -285,7 +288,8 @@ try {
     await download.saveAs(saved);
     assert(/^smki-extract-\d+-FULL-.*\.smkx$/.test(download.suggestedFilename()), download.suggestedFilename());
     assert((await stat(saved)).size > 100, 'the extract has content');
-    assert((await page.locator('#extracts-chart svg rect.bar').count()) >= 2, 'a bar per extract');
+    assert((await page.locator('#extracts-chart svg rect.bar').count()) >= 3, 'a bar per extract');
+    assert((await page.textContent('#extracts-list')).includes('2021-06-24'), 'the scheduled delta is planned for the 24th');
     await shot('smki');
   });
 

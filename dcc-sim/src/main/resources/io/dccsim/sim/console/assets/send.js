@@ -29,7 +29,7 @@ function template(srv) {
   const s = catalogue.find((x) => x.srv === srv) || { serviceReference: srv, commandVariants: [1] };
   const variant = s.device ? s.commandVariants[0] : 8;
   const target = document.getElementById('send-target').value.trim() || (s.device ? document.getElementById('send-device').value.trim() : DCC);
-  return [
+  return prettyXml([
     `<sr:Request xmlns:sr="${SR}" schemaVersion="5.1">`,
     '  <sr:Header>',
     `    <sr:RequestID>set-when-sent:${target}:0</sr:RequestID>`,
@@ -39,7 +39,7 @@ function template(srv) {
     '  </sr:Header>',
     `  <sr:Body>${body(srv)}</sr:Body>`,
     '</sr:Request>',
-  ].join('\n');
+  ].join(''));
 }
 
 export function initSend() {
@@ -86,8 +86,29 @@ async function sendFromForm() {
   const target = document.getElementById('send-target').value.trim();
   announce('Sending…');
   const a = await send(user, xml, target);
-  fill('send-answer', answerView(a, 'send'));
+  fill('send-answer', answerView(a, 'send'), el('div', { id: 'send-deliveries' }));
   announce(`Answered: HTTP ${a.status}${a.responseCode ? `, ${a.responseCode}` : ''}`);
+  if (a.responseCode === 'I99') await showDeliveries(user, a.requestId);
+}
+
+/** What the DCC delivers later for a request acknowledged I99: the device's response, from the outbox. */
+async function showDeliveries(user, requestId) {
+  const d = await api('GET', `/control/deliveries?user=${encodeURIComponent(user)}`);
+  const mine = [...d.pending, ...d.dead].filter((x) => x.requestId === requestId);
+  fill(
+    'send-deliveries',
+    el('h3', {}, 'Asynchronous responses for this request'),
+    mine.length
+      ? el(
+          'ul',
+          {},
+          mine.map((x) =>
+            el('li', {}, `${x.kind} ${x.responseCode}: ${x.dead ? `dead letter since ${when(x.dead)}` : `waiting, ${x.attempts} attempts, next ${when(x.nextAttempt)}`}${x.lastError ? ` (${x.lastError})` : ''}`),
+          ),
+        )
+      : el('p', {}, 'None waiting: delivered to the User\'s receiving URL already, or not due yet (the device answers on the simulated clock).'),
+    el('button', { type: 'button', onclick: () => attempt(() => showDeliveries(user, requestId)) }, 'Check again'),
+  );
 }
 
 function meaningText(a) {

@@ -151,6 +151,8 @@ export function barChart(title, bars, unit = '') {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
     role: 'img',
     'aria-label': title,
     class: 'chart',
