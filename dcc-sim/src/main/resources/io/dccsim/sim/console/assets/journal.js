@@ -32,7 +32,7 @@ export function startJournal() {
     entries.push(x);
     if (entries.length > MAX_KEPT) entries.splice(0, entries.length - MAX_KEPT);
     listeners.forEach((l) => l(x));
-    if (!document.getElementById('page-journal').hidden) render();
+    if (!document.getElementById('page-journal').hidden) renderSoon();
   });
   source.addEventListener('gap', (event) => {
     skipped += JSON.parse(event.data).skipped;
@@ -47,6 +47,18 @@ export function startJournal() {
       announce('Journal cleared');
     }),
   );
+}
+
+let pending = false;
+
+/** One render per frame however many exchanges arrive in it. */
+function renderSoon() {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    render();
+  });
 }
 
 export function showJournal() {

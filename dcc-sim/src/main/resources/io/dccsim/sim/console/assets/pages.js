@@ -26,8 +26,14 @@ export function initPages() {
     attempt(bill);
   });
   document.getElementById('metrics-refresh').addEventListener('click', () => attempt(showMetrics));
+  let waiting = false;
   onExchange(() => {
-    if (!document.getElementById('page-metrics').hidden) drawMetrics(latest);
+    if (waiting || document.getElementById('page-metrics').hidden) return;
+    waiting = true;
+    setTimeout(() => {
+      waiting = false;
+      drawMetrics(latest);
+    }, 500);
   });
 }
 
