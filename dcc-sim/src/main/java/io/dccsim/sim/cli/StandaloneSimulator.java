@@ -359,7 +359,8 @@ public final class StandaloneSimulator implements AutoCloseable {
                         Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri))
                     .routes(),
                 fileScenarios,
-                Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri));
+                Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri),
+                settings.tls());
       } catch (IOException | RuntimeException e) {
         if (smki != null) {
           smki.close();
@@ -392,7 +393,8 @@ public final class StandaloneSimulator implements AutoCloseable {
       SimulatedClock clock,
       List<ControlRoute> extra,
       List<io.dccsim.sim.scenario.ScenarioDefinition> fromFile,
-      Optional<java.net.URI> smkiBase)
+      Optional<java.net.URI> smkiBase,
+      Optional<io.dccsim.sim.server.TlsSettings> duisTls)
       throws IOException {
     BearerToken token = ControlTokenFile.loadOrCreate(config.controlTokenFile());
     CoverageOverlay overlay = new CoverageOverlay(simulator.coverage());
@@ -439,7 +441,7 @@ public final class StandaloneSimulator implements AutoCloseable {
         token,
         new InetSocketAddress(InetAddress.getByName(config.controlHost()), config.controlPort()),
         extra,
-        Optional.of(console(config, simulator, state, smkiBase)));
+        Optional.of(console(config, simulator, state, smkiBase, duisTls)));
   }
 
   /** The web console over the control API: it signs as the test Users and sends over HTTP. */
@@ -447,9 +449,16 @@ public final class StandaloneSimulator implements AutoCloseable {
       SimulatorConfig config,
       Simulator simulator,
       HarnessState state,
-      Optional<java.net.URI> smkiBase) {
+      Optional<java.net.URI> smkiBase,
+      Optional<io.dccsim.sim.server.TlsSettings> duisTls) {
+    // Over HTTPS the console trusts the DUIS server's own certificate; it has no client
+    // certificate to present, so it cannot send where DUIS requires one.
+    Optional<javax.net.ssl.SSLContext> trust =
+        duisTls
+            .filter(t -> t.clientAuth() != io.dccsim.sim.server.ClientAuthMode.REQUIRE)
+            .map(t -> trusting(t.certificateChain()));
     io.dccsim.sim.console.Console.Builder b =
-        io.dccsim.sim.console.Console.builder(state, simulator);
+        io.dccsim.sim.console.Console.builder(state, simulator, trust);
     smkiBase.ifPresent(
         u -> {
           String base = u.toString().replaceAll("/+$", "");
@@ -462,6 +471,26 @@ public final class StandaloneSimulator implements AutoCloseable {
           }
         });
     return b.build();
+  }
+
+  /** A client context trusting exactly {@code chain}'s certificates. */
+  private static javax.net.ssl.SSLContext trusting(List<java.security.cert.X509Certificate> chain) {
+    try {
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      for (int i = 0; i < chain.size(); i++) {
+        store.setCertificateEntry("duis-" + i, chain.get(i));
+      }
+      javax.net.ssl.TrustManagerFactory f =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      f.init(store);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, f.getTrustManagers(), null);
+      return context;
+    } catch (java.security.GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("Cannot trust the DUIS certificate: " + e.getMessage(), e);
+    }
   }
 
   /** The scenarios of {@code scenarios-file}, none without one. */

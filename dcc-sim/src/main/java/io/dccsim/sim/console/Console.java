@@ -83,6 +83,17 @@ public final class Console {
    * signed as its test Users and sent to it (when DUIS is plain HTTP).
    */
   public static Builder builder(ControlledSimulator target, io.dccsim.sim.Simulator simulator) {
+    return builder(target, simulator, Optional.empty());
+  }
+
+  /**
+   * As {@link #builder(ControlledSimulator, io.dccsim.sim.Simulator)}, sending over HTTPS with
+   * {@code duisTls} (a context trusting the DUIS server's certificate) when DUIS uses TLS.
+   */
+  public static Builder builder(
+      ControlledSimulator target,
+      io.dccsim.sim.Simulator simulator,
+      Optional<javax.net.ssl.SSLContext> duisTls) {
     Builder b =
         new Builder(target)
             .signatures(
@@ -91,13 +102,19 @@ public final class Console {
                         simulator.repository())))
             .certificates(simulator.repository())
             .endpoint("duis", simulator.baseUrl());
-    if (simulator.baseUrl().startsWith("http:")) {
+    boolean plain = simulator.baseUrl().startsWith("http:");
+    if (plain || duisTls.isPresent()) {
+      io.dccsim.core.client.HttpDuisTransport.Builder transport =
+          io.dccsim.core.client.HttpDuisTransport.builder(java.net.URI.create(simulator.baseUrl()))
+              // the send is answered on the control port's thread: never wait long
+              .requestTimeout(java.time.Duration.ofSeconds(15));
+      if (!plain) {
+        transport.sslContext(duisTls.get());
+      }
       b.sender(
           new ConsoleSender(
               simulator.userCredentials(),
-              io.dccsim.core.client.HttpDuisTransport.builder(
-                      java.net.URI.create(simulator.baseUrl()))
-                  .build(),
+              transport.build(),
               simulator.dccEui(),
               simulator::baselinePolicy,
               simulator.clock()));
@@ -220,7 +237,9 @@ public final class Console {
   private ControlResponse send(byte[] body) {
     ConsoleSender s =
         sender.orElseThrow(
-            () -> new IllegalArgumentException("this simulator's console cannot send requests"));
+            () ->
+                new IllegalArgumentException(
+                    "the console cannot send to this simulator's DUIS endpoint (HTTPS requiring a client certificate, which the console does not have)"));
     JsonNode in;
     try {
       in = MAPPER.readTree(body);
