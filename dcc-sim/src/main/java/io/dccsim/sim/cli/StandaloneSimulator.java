@@ -444,7 +444,7 @@ public final class StandaloneSimulator implements AutoCloseable {
         Optional.of(console(config, simulator, state, smkiBase, duisTls)));
   }
 
-  /** The web console over the control API: it signs as the test Users and sends over HTTP. */
+  /** The web console over the control API: it signs as the test Users and sends to DUIS. */
   private static io.dccsim.sim.console.Console console(
       SimulatorConfig config,
       Simulator simulator,

@@ -80,7 +80,8 @@ public final class Console {
   /**
    * A console over {@code target}, the control view of {@code simulator}: signatures checked
    * against its SMKI repository, its certificates listed, its DUIS endpoint shown, and requests
-   * signed as its test Users and sent to it (when DUIS is plain HTTP).
+   * signed as its test Users and sent to it (when DUIS is plain HTTP; see the next method for
+   * HTTPS).
    */
   public static Builder builder(ControlledSimulator target, io.dccsim.sim.Simulator simulator) {
     return builder(target, simulator, Optional.empty());
