@@ -165,6 +165,13 @@ final class SmkiControlRoutes {
     m.scheduledFor().ifPresent(t -> e.put("scheduledFor", t.toString()));
     e.put("entryCount", m.entryCount());
     e.put("toSequence", m.toSequence());
+    try {
+      e.put(
+          "bytes",
+          java.nio.file.Files.size(publication.publisher().directory().file(m.fileName())));
+    } catch (java.io.IOException gone) {
+      e.putNull("bytes"); // removed by retention since it was listed
+    }
     smkiBase.ifPresent(base -> e.put("url", base.resolve("/services/extracts/" + name).toString()));
     return e;
   }

@@ -362,7 +362,9 @@ public final class StandaloneSimulator implements AutoCloseable {
                         clock,
                         Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri))
                     .routes(),
-                fileScenarios);
+                fileScenarios,
+                Optional.ofNullable(smki).map(SmkiRepositoryServer::baseUri),
+                settings.tls());
       } catch (IOException | RuntimeException e) {
         if (smki != null) {
           smki.close();
@@ -394,7 +396,9 @@ public final class StandaloneSimulator implements AutoCloseable {
       Simulator simulator,
       SimulatedClock clock,
       List<ControlRoute> extra,
-      List<io.dccsim.sim.scenario.ScenarioDefinition> fromFile)
+      List<io.dccsim.sim.scenario.ScenarioDefinition> fromFile,
+      Optional<java.net.URI> smkiBase,
+      Optional<io.dccsim.sim.server.TlsSettings> duisTls)
       throws IOException {
     BearerToken token = ControlTokenFile.loadOrCreate(config.controlTokenFile());
     CoverageOverlay overlay = new CoverageOverlay(simulator.coverage());
@@ -440,7 +444,57 @@ public final class StandaloneSimulator implements AutoCloseable {
         state,
         token,
         new InetSocketAddress(InetAddress.getByName(config.controlHost()), config.controlPort()),
-        extra);
+        extra,
+        Optional.of(console(config, simulator, state, smkiBase, duisTls)));
+  }
+
+  /** The web console over the control API: it signs as the test Users and sends to DUIS. */
+  private static io.dccsim.sim.console.Console console(
+      SimulatorConfig config,
+      Simulator simulator,
+      HarnessState state,
+      Optional<java.net.URI> smkiBase,
+      Optional<io.dccsim.sim.server.TlsSettings> duisTls) {
+    // Over HTTPS the console trusts the DUIS server's own certificate; it has no client
+    // certificate to present, so it cannot send where DUIS requires one.
+    Optional<javax.net.ssl.SSLContext> trust =
+        duisTls
+            .filter(t -> t.clientAuth() != io.dccsim.sim.server.ClientAuthMode.REQUIRE)
+            .map(t -> trusting(t.certificateChain()));
+    io.dccsim.sim.console.Console.Builder b =
+        io.dccsim.sim.console.Console.builder(state, simulator, trust);
+    smkiBase.ifPresent(
+        u -> {
+          String base = u.toString().replaceAll("/+$", "");
+          b.endpoint("smki", base + "/services/certificatesearch");
+          b.endpoint("extracts", base + "/services/extracts");
+          b.endpoint("crl", base + "/services/crl");
+          b.endpoint("arl", base + "/services/arl");
+          if (servesOrgCrypto(config)) {
+            b.endpoint("orgCrypto", base + "/assets/crypto/org-crypto.zip");
+          }
+        });
+    return b.build();
+  }
+
+  /** A client context trusting exactly {@code chain}'s certificates. */
+  private static javax.net.ssl.SSLContext trusting(List<java.security.cert.X509Certificate> chain) {
+    try {
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      for (int i = 0; i < chain.size(); i++) {
+        store.setCertificateEntry("duis-" + i, chain.get(i));
+      }
+      javax.net.ssl.TrustManagerFactory f =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      f.init(store);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, f.getTrustManagers(), null);
+      return context;
+    } catch (java.security.GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("Cannot trust the DUIS certificate: " + e.getMessage(), e);
+    }
   }
 
   /** The scenarios of {@code scenarios-file}, none without one. */
@@ -639,6 +693,10 @@ public final class StandaloneSimulator implements AutoCloseable {
             + ")\" "
             + control.baseUri()
             + "clock");
+    out.println(
+        "  web console      "
+            + control.baseUri().resolve(io.dccsim.sim.console.Console.PATH)
+            + " (log in with the token)");
     if (!control.address().getAddress().isLoopbackAddress()) {
       out.println(
           "  WARNING          the control API listens beyond loopback ("

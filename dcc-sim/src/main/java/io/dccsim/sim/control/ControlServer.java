@@ -1,8 +1,11 @@
 package io.dccsim.sim.control;
 
+import io.dccsim.sim.console.Console;
+import io.dccsim.sim.console.internal.SecurityHeaders;
 import io.dccsim.sim.control.internal.ControlHttpHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,8 +19,10 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -68,11 +73,30 @@ public final class ControlServer implements AutoCloseable {
       BearerToken token,
       InetSocketAddress address,
       List<ControlRoute> extraRoutes) {
+    return start(target, token, address, extraRoutes, Optional.empty());
+  }
+
+  /**
+   * Starts on {@code address} with {@code extraRoutes} added to the API's own, and the web {@code
+   * console} (its pages under {@value io.dccsim.sim.console.Console#PATH}, its routes added too)
+   * when given.
+   */
+  public static ControlServer start(
+      ControlledSimulator target,
+      BearerToken token,
+      InetSocketAddress address,
+      List<ControlRoute> extraRoutes,
+      Optional<Console> console) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(address, "address");
-    ControlApi api = new ControlApi(target, token, extraRoutes);
+    Objects.requireNonNull(console, "console");
+    List<ControlRoute> routes = new ArrayList<>(extraRoutes);
+    console.ifPresent(c -> routes.addAll(c.routes()));
+    ControlApi api = new ControlApi(target, token, routes);
     ControlHttpHandler handler = new ControlHttpHandler(api);
+    Optional<ChannelHandler> pages = console.map(c -> c.handler(token));
+    SecurityHeaders headers = new SecurityHeaders();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       Channel ch =
@@ -87,8 +111,11 @@ public final class ControlServer implements AutoCloseable {
                       c.pipeline()
                           .addLast("read-timeout", new ReadTimeoutHandler(READ_TIMEOUT_SECONDS))
                           .addLast("http", new HttpServerCodec())
-                          .addLast("aggregate", new HttpObjectAggregator(ControlApi.MAX_BODY_BYTES))
-                          .addLast("control", handler);
+                          .addLast("security-headers", headers)
+                          .addLast(
+                              "aggregate", new HttpObjectAggregator(ControlApi.MAX_BODY_BYTES));
+                      pages.ifPresent(p -> c.pipeline().addLast("console", p));
+                      c.pipeline().addLast("control", handler);
                     }
                   })
               .bind(address)

@@ -136,6 +136,36 @@ public final class RequestJournal implements ExchangeListener {
     }
   }
 
+  /**
+   * What a follower of the journal has not seen yet: the retained exchanges recorded after the
+   * first {@code mark} the journal ever recorded, oldest first, at most the newest {@code max} of
+   * them. Start with mark 0; pass the {@link Followed#mark()} returned to the next call.
+   */
+  public Followed follow(long mark, int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("max is not negative: " + max);
+    }
+    synchronized (lock) {
+      long fresh = Math.max(0, recorded - mark);
+      int n = (int) Math.min(Math.min(fresh, size), max);
+      List<Exchange> out = new ArrayList<>(n);
+      for (int i = size - n; i < size; i++) {
+        out.add(ring[(head + i) % ring.length]);
+      }
+      return new Followed(List.copyOf(out), recorded, fresh - n);
+    }
+  }
+
+  /**
+   * The answer to {@link #follow}.
+   *
+   * @param exchanges the exchanges not seen yet, oldest first
+   * @param mark how many exchanges the journal has recorded: the mark to follow from next
+   * @param skipped how many recorded since the mark are not in {@code exchanges} (beyond {@code
+   *     max}, evicted or cleared)
+   */
+  public record Followed(List<Exchange> exchanges, long mark, long skipped) {}
+
   /** The retained exchanges matching {@code pattern}, oldest first. */
   public List<Exchange> find(ExchangePattern pattern) {
     Objects.requireNonNull(pattern, "pattern");

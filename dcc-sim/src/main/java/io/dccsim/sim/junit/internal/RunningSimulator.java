@@ -98,7 +98,13 @@ public final class RunningSimulator implements AutoCloseable {
           .deliveries(simulator.outbox());
       Optional<ControlServer> control =
           options.controlApi()
-              ? Optional.of(ControlServer.start(state, BearerToken.random()))
+              ? Optional.of(
+                  ControlServer.start(
+                      state,
+                      BearerToken.random(),
+                      new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                      java.util.List.of(),
+                      Optional.of(io.dccsim.sim.console.Console.builder(state, simulator).build())))
               : Optional.empty();
       return new RunningSimulator(
           options, simulator, state, coverage, control, Duration.ofNanos(System.nanoTime() - t0));
