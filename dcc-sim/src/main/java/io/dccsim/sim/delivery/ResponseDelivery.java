@@ -592,7 +592,7 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
     String what;
     try {
       if (o.ok()) {
-        store.delivered(e.sequence());
+        store.forgetDelivered(e.sequence());
         delivered.increment();
         what = "delivered";
         finish(user, e.sequence(), Optional.empty());

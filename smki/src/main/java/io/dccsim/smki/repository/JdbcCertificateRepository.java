@@ -84,7 +84,12 @@ public final class JdbcCertificateRepository implements CertificateRepository {
             config.store() == RepositoryConfig.Store.POSTGRESQL,
             config.batchSize(),
             config.scanPageSize());
-    this.outbox = new JdbcOutboxStore(pool::getConnection, this::ensureOpen, syncWrites);
+    this.outbox =
+        new JdbcOutboxStore(
+            pool::getConnection,
+            this::ensureOpen,
+            syncWrites,
+            config.store() == RepositoryConfig.Store.POSTGRESQL);
   }
 
   /** Opens (creating or migrating) the database {@code config} describes. */
@@ -848,6 +853,14 @@ public final class JdbcCertificateRepository implements CertificateRepository {
 
   @Override
   public void close() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      outbox.flush(); // what delivery forgot, before the pool goes
+    } catch (RuntimeException e) {
+      LOG.warn("Forgetting delivered messages at close failed: {}", e.toString());
+    }
     if (!closed.compareAndSet(false, true)) {
       return;
     }

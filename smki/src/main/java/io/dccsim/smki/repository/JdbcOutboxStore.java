@@ -18,14 +18,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link OutboxStore} of a {@link JdbcCertificateRepository}: tables {@code duis_outbox},
- * {@code duis_outbox_sequence} and {@code duis_receive_url} in the same database. Each write is one
- * transaction; appends lock the sequence row, so sequences are handed out once even between
- * processes sharing a PostgreSQL database. On H2 file stores that sync each write, an append, a
- * redrive, a dead letter or a change of URL is forced to disk ({@code CHECKPOINT SYNC}) before it
- * returns, one sync serving every write committed while the one before it ran (group commit), so
- * that writers in parallel do not queue for a sync each. Forgetting a delivered message and
- * counting a failed attempt are not forced: after a crash they may be undone, and the message is
- * then delivered again or its attempt repeated, never lost.
+ * {@code duis_outbox_sequence} and {@code duis_receive_url} in the same database (and the sequence
+ * {@code duis_outbox_seq} on PostgreSQL). Each write is one transaction; sequence numbers are
+ * handed out once even between processes sharing a PostgreSQL database. On H2 file stores that sync
+ * each write, an append, a redrive, a dead letter or a change of URL is forced to disk ({@code
+ * CHECKPOINT SYNC}) before it returns, one sync serving every write committed while the one before
+ * it ran (group commit), so that writers in parallel do not queue for a sync each. Forgetting a
+ * delivered message and counting a failed attempt are not forced: after a crash they may be undone,
+ * and the message is then delivered again or its attempt repeated, never lost.
  */
 final class JdbcOutboxStore implements OutboxStore {
   private static final String COLUMNS =
@@ -38,6 +38,7 @@ final class JdbcOutboxStore implements OutboxStore {
   private final JdbcDeviceInventory.Connections connections;
   private final Runnable ensureOpen;
   private final boolean syncWrites;
+  private final boolean sequenceObject;
   private final Object syncLock = new Object();
   // guarded by syncLock: writes committed, writes a finished sync covers, a sync is running, and
   // who waits for the next
@@ -45,6 +46,14 @@ final class JdbcOutboxStore implements OutboxStore {
   private long synced;
   private boolean syncing;
   private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+
+  /** The most delivered messages forgotten in one statement. */
+  private static final int FORGET_BATCH = 500;
+
+  private final java.util.concurrent.ConcurrentLinkedQueue<Long> toForget =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean forgetting =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** The thread the syncs run on, shared by every H2 outbox of this JVM. */
   private static final java.util.concurrent.Executor SYNCS =
@@ -56,10 +65,14 @@ final class JdbcOutboxStore implements OutboxStore {
           });
 
   JdbcOutboxStore(
-      JdbcDeviceInventory.Connections connections, Runnable ensureOpen, boolean syncWrites) {
+      JdbcDeviceInventory.Connections connections,
+      Runnable ensureOpen,
+      boolean syncWrites,
+      boolean sequenceObject) {
     this.connections = connections;
     this.ensureOpen = ensureOpen;
     this.syncWrites = syncWrites;
+    this.sequenceObject = sequenceObject;
   }
 
   private interface Work<T> {
@@ -201,6 +214,39 @@ final class JdbcOutboxStore implements OutboxStore {
     return new Appended(seq, syncWrites ? forced() : CompletableFuture.completedFuture(null));
   }
 
+  /**
+   * The next sequence number: from the {@code duis_outbox_seq} sequence on PostgreSQL (no lock held
+   * to the commit), from the locked row of {@code duis_outbox_sequence} on H2 (a short lock: H2's
+   * commit is not forced to disk inside the transaction).
+   */
+  private long nextSequence(Connection c) throws SQLException {
+    if (sequenceObject) {
+      try (PreparedStatement next = c.prepareStatement("SELECT nextval('duis_outbox_seq')");
+          ResultSet rs = next.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("duis_outbox_seq gave no value");
+        }
+        return rs.getLong(1);
+      }
+    }
+    long seq;
+    try (PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT last_seq FROM duis_outbox_sequence WHERE id = 1 FOR UPDATE");
+        ResultSet rs = lock.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("duis_outbox_sequence has no row");
+      }
+      seq = rs.getLong(1) + 1;
+    }
+    try (PreparedStatement bump =
+        c.prepareStatement("UPDATE duis_outbox_sequence SET last_seq = ? WHERE id = 1")) {
+      bump.setLong(1, seq);
+      bump.executeUpdate();
+    }
+    return seq;
+  }
+
   private long insert(
       Eui64 user,
       String kind,
@@ -220,21 +266,7 @@ final class JdbcOutboxStore implements OutboxStore {
     return write(
         "Keeping an outbound message for " + user,
         c -> {
-          long seq;
-          try (PreparedStatement lock =
-                  c.prepareStatement(
-                      "SELECT last_seq FROM duis_outbox_sequence WHERE id = 1 FOR UPDATE");
-              ResultSet rs = lock.executeQuery()) {
-            if (!rs.next()) {
-              throw new SQLException("duis_outbox_sequence has no row");
-            }
-            seq = rs.getLong(1) + 1;
-          }
-          try (PreparedStatement bump =
-              c.prepareStatement("UPDATE duis_outbox_sequence SET last_seq = ? WHERE id = 1")) {
-            bump.setLong(1, seq);
-            bump.executeUpdate();
-          }
+          long seq = nextSequence(c);
           try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO duis_outbox ("
@@ -266,6 +298,64 @@ final class JdbcOutboxStore implements OutboxStore {
           }
         },
         false);
+  }
+
+  /**
+   * Gathers delivered messages and forgets them together (one statement, one commit, not forced),
+   * on the thread the syncs run on, so that delivery does not pay a commit per message.
+   */
+  @Override
+  public void forgetDelivered(long sequence) {
+    toForget.add(sequence);
+    if (forgetting.compareAndSet(false, true)) {
+      try {
+        SYNCS.execute(this::forgetGathered);
+      } catch (RuntimeException e) {
+        forgetting.set(false);
+        flush();
+      }
+    }
+  }
+
+  private void forgetGathered() {
+    while (true) {
+      try {
+        flush();
+      } catch (RuntimeException e) {
+        // kept: delivered again after a restart, never lost
+        org.slf4j.LoggerFactory.getLogger(JdbcOutboxStore.class)
+            .warn("Forgetting delivered messages failed: {}", e.toString());
+        toForget.clear();
+      }
+      forgetting.set(false);
+      if (toForget.isEmpty() || !forgetting.compareAndSet(false, true)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void flush() {
+    while (!toForget.isEmpty()) {
+      List<Long> batch = new ArrayList<>();
+      Long next;
+      while (batch.size() < FORGET_BATCH && (next = toForget.poll()) != null) {
+        batch.add(next);
+      }
+      if (batch.isEmpty()) {
+        return;
+      }
+      write(
+          "Forgetting " + batch.size() + " delivered messages",
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM duis_outbox WHERE seq = ANY (?)")) {
+              ps.setArray(1, c.createArrayOf("BIGINT", batch.toArray()));
+              return ps.executeUpdate();
+            }
+          },
+          false);
+    }
   }
 
   @Override

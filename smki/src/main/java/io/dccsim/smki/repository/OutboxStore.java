@@ -181,6 +181,18 @@ public interface OutboxStore {
   boolean delivered(long sequence);
 
   /**
+   * Forgets a message that was delivered, soon: a store may gather these and forget them together,
+   * not forced to disk. Until then, and after a crash before, the message may still be held (and so
+   * be delivered again after a restart; never lost). {@link #flush()} forgets every one asked.
+   */
+  default void forgetDelivered(long sequence) {
+    delivered(sequence);
+  }
+
+  /** Forgets now every delivered message {@link #forgetDelivered} was told of. */
+  default void flush() {}
+
+  /**
    * Records a failed attempt of a pending message: how many attempts have failed, when the next is
    * due and what went wrong.
    *

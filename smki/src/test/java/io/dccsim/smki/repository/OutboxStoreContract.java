@@ -77,6 +77,19 @@ public abstract class OutboxStoreContract {
   }
 
   @Test
+  void deliveredMessagesToldOfSoonAreForgottenByTheFlushAtTheLatest() {
+    List<Long> seqs = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      seqs.add(append(i % 2 == 0 ? SUPPLIER : GAS, "f" + i));
+    }
+    long kept = append(SUPPLIER, "kept");
+    seqs.forEach(store::forgetDelivered);
+    store.flush();
+    assertThat(store.pending()).extracting(OutboxStore.Entry::sequence).containsExactly(kept);
+    assertThat(store.countPending()).isEqualTo(1);
+  }
+
+  @Test
   void appendedMessagesArePendingInSequenceOrderAndDueAtOnce() {
     long a = append(SUPPLIER, "a");
     long b = append(GAS, "b");
