@@ -172,7 +172,6 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
     }
     synchronized (lock) {
       store.receiveUrls().forEach((user, url) -> urls.put(user, URI.create(url)));
-
       for (OutboxStore.Entry e : store.pending()) {
         UserQueue q = queues.computeIfAbsent(e.user(), u -> new UserQueue());
         if (e.attempts() == 0 && e.nextAttempt().isAfter(now)) {
