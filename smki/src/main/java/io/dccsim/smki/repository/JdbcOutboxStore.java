@@ -334,8 +334,12 @@ final class JdbcOutboxStore implements OutboxStore {
     }
   }
 
+  /**
+   * Forgets every delivered message told of so far, waiting for a batch another thread is
+   * forgetting (one batch at a time, so that a flush returns only once they are all gone).
+   */
   @Override
-  public void flush() {
+  public synchronized void flush() {
     while (!toForget.isEmpty()) {
       List<Long> batch = new ArrayList<>();
       Long next;
