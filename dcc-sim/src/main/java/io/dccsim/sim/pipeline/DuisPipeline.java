@@ -169,7 +169,8 @@ public final class DuisPipeline implements RequestProcessor {
   }
 
   private Outcome intervenedOrAnswered(ParsedRequest request, RequestFacts facts) {
-    List<Intervention> list = interventions.get().interventionsFor(facts);
+    io.dccsim.sim.spi.InterventionSource.Shaped shaped = interventions.get().shape(facts);
+    List<Intervention> list = shaped.interventions();
     Duration delay = Duration.ZERO;
     Intervention effect = null;
     for (Intervention i : list) {
@@ -185,6 +186,10 @@ public final class DuisPipeline implements RequestProcessor {
       outcome = answer(request, facts, false, list.isEmpty() ? null : "delay");
     } else {
       outcome = intervene(request, facts, effect);
+    }
+    if (shaped.by().isPresent() && outcome.verdict() == Verdict.INTERVENED) {
+      // the journal names the scenario that shaped the answer
+      outcome = outcome.withReason(outcome.reason() + " (" + shaped.by().get() + ")");
     }
     return outcome.delayedBy(delay);
   }
@@ -209,9 +214,9 @@ public final class DuisPipeline implements RequestProcessor {
     } else if (effect instanceof Intervention.HttpError e) {
       return raw(Outcome.Action.Respond.plain(e.status(), "Simulated failure"), facts, reason);
     } else if (effect instanceof Intervention.BrokenSignature) {
-      return answer(request, facts, true, reason);
+      return answer(request, facts, true, effect.toString());
     } else if (effect instanceof Intervention.RaiseAlert a) {
-      Outcome answered = answer(request, facts, false, reason);
+      Outcome answered = answer(request, facts, false, effect.toString());
       alertRaiser.raise(request.requestId(), a.code(), a.after());
       return answered;
     } else if (effect instanceof Intervention.DeviceBehaviour b) {
@@ -219,7 +224,7 @@ public final class DuisPipeline implements RequestProcessor {
           request,
           facts,
           false,
-          reason,
+          effect.toString(),
           Optional.of(io.dccsim.sim.service.DeviceBehaviour.parse(b.behaviour())));
     } else if (effect instanceof Intervention.RespondWithCode c) {
       return signed(

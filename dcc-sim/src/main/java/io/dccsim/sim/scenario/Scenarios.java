@@ -143,13 +143,22 @@ public final class Scenarios implements InterventionSource {
 
   @Override
   public List<Intervention> interventionsFor(RequestFacts facts) {
+    return shape(facts).interventions();
+  }
+
+  /** The newest matching scenario's interventions, named {@code scenario N (what it selects)}. */
+  @Override
+  public Shaped shape(RequestFacts facts) {
     Objects.requireNonNull(facts, "facts");
     for (Scenario s : scenarios) {
       if (s.definition().selector().matches(facts) && s.tryConsume()) {
-        return resolve(s.definition().effects());
+        return new Shaped(
+            resolve(s.definition().effects()),
+            java.util.Optional.of(
+                "scenario " + s.id() + " (" + s.definition().selector().describe() + ")"));
       }
     }
-    return List.of();
+    return new Shaped(List.of(), java.util.Optional.empty());
   }
 
   private List<Intervention> resolve(List<Effect> effects) {

@@ -70,6 +70,11 @@ public record Outcome(
         Optional.empty());
   }
 
+  /** The same outcome with another reason. */
+  public Outcome withReason(String other) {
+    return new Outcome(delay, action, verdict, other, facts, responseCode, kept);
+  }
+
   /** The same outcome after a further delay. */
   public Outcome delayedBy(Duration more) {
     return new Outcome(delay.plus(more), action, verdict, reason, facts, responseCode, kept);

@@ -71,8 +71,15 @@ class SimulatorHarnessIntegrationTest {
 
     assertThat(client.requestWanMatrix(Uprn.of(100023336956L)).responseCode().code())
         .isEqualTo("E120103");
-    dcc.journal()
-        .verify(once(), wanMatrixRequests().forUprn(100023336956L).withVerdict(Verdict.INTERVENED));
+    java.util.List<io.dccsim.sim.spi.Exchange> shaped =
+        dcc.journal()
+            .verify(
+                once(), wanMatrixRequests().forUprn(100023336956L).withVerdict(Verdict.INTERVENED));
+    // the exchange names the scenario that shaped it, and what the scenario selects
+    long id = dcc.scenarios().list().get(0).id();
+    assertThat(shaped.get(0).reason())
+        .contains("RespondWithCode[responseCode=E120103]")
+        .contains("scenario " + id + " (requests for UPRN 100023336956)");
   }
 
   @Test
