@@ -103,8 +103,8 @@ public final class DeviceCommandService implements ServiceHandler {
    * @param inventory the devices, for their status
    * @param behaviours how each device behaves
    * @param gbcs what the devices send
-   * @param scheduler runs the device's answer at its simulated time
-   * @param outbox where the asynchronous responses go
+   * @param scheduler runs what follows a device's answer at its simulated time (a commissioning)
+   * @param outbox where the asynchronous responses go, each for the time it is due
    * @param writer signs them as the DCC
    * @param clock the simulator's clock
    * @param timeout the DCC's wait before {@code E21}
