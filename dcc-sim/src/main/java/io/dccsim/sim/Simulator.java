@@ -1031,8 +1031,8 @@ public final class Simulator implements AutoCloseable {
      * The most tasks that may wait in memory for their simulated time at once (default {@value
      * #DEFAULT_MAX_WAITING_DEVICE_RESPONSES}): alerts raised for later, commissionings, and the
      * device answers given to an {@link #outbox(io.dccsim.sim.delivery.Outbox) outbox of a test's
-     * own}; beyond it a device request is answered HTTP 503. The simulator's own outbox keeps device
-     * answers in its store, bounded by its delivery settings.
+     * own}; beyond it a device request is answered HTTP 503. The simulator's own outbox keeps
+     * device answers in its store, bounded by its delivery settings.
      */
     public Builder maxWaitingDeviceResponses(int max) {
       if (max < 1) {

@@ -332,6 +332,11 @@ public final class ControlApi {
     r.add(ControlRoute.of("GET", PREFIX + "/deliveries", (p, q, b) -> listDeliveries(q)));
     r.add(
         ControlRoute.of(
+            "GET",
+            PREFIX + "/deliveries/{seq}/document",
+            (p, q, b) -> deliveryDocument(p.get("seq"))));
+    r.add(
+        ControlRoute.of(
             "POST", PREFIX + "/deliveries/dead/{seq}/redrive", (p, q, b) -> redrive(p.get("seq"))));
     r.add(
         ControlRoute.of(
@@ -876,7 +881,37 @@ public final class ControlApi {
     pending.forEach(e -> delivery(p.addObject(), e));
     ArrayNode x = out.putArray("dead");
     dead.forEach(e -> delivery(x.addObject(), e));
+    ArrayNode done = out.putArray("delivered");
+    for (io.dccsim.sim.delivery.ResponseDelivery.Delivered r : d.recentlyDelivered(user, limit)) {
+      ObjectNode o = done.addObject();
+      delivery(o, r.entry());
+      o.remove("nextAttempt");
+      o.put("delivered", r.at().toString());
+    }
     return ok(out);
+  }
+
+  private ControlResponse deliveryDocument(String text) {
+    long seq;
+    try {
+      seq = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new BadControlRequest("invalid field", "seq is a message's sequence number");
+    }
+    return delivery()
+        .document(seq)
+        .map(
+            doc ->
+                ok(
+                    ControlJson.object()
+                        .put("seq", seq)
+                        .put("document", new String(doc, java.nio.charset.StandardCharsets.UTF_8))))
+        .orElseGet(
+            () ->
+                error(
+                    404,
+                    "not found",
+                    "no message " + seq + " pending, dead or among those recently delivered"));
   }
 
   private static void delivery(ObjectNode o, io.dccsim.smki.repository.OutboxStore.Entry e) {

@@ -79,6 +79,26 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
   private int pendingCount;
   private boolean closed;
   private final AtomicLong deadCount = new AtomicLong();
+  // guarded by itself: the last messages delivered, newest last
+  private final java.util.ArrayDeque<Delivered> recent = new java.util.ArrayDeque<>();
+
+  /** How many delivered messages are remembered (with their documents), for a look afterwards. */
+  public static final int RECENTLY_DELIVERED = 1_000;
+
+  /**
+   * A message delivered, remembered for a while after (in memory only).
+   *
+   * @param entry the message as it was held
+   * @param at when it was delivered (simulated time)
+   */
+  public record Delivered(OutboxStore.Entry entry, Instant at) {
+    /** Validates. */
+    public Delivered {
+      Objects.requireNonNull(entry, "entry");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
   private final Counter delivered;
   private final Counter failed;
   private final Counter dead;
@@ -382,6 +402,59 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
     }
   }
 
+  private void remember(Delivered d) {
+    synchronized (recent) {
+      if (recent.size() >= RECENTLY_DELIVERED) {
+        recent.removeFirst();
+      }
+      recent.addLast(d);
+    }
+  }
+
+  /**
+   * Up to {@code limit} of the last {@value #RECENTLY_DELIVERED} messages delivered, newest first,
+   * of one User or of all; in memory only, so a restart forgets them.
+   */
+  public List<Delivered> recentlyDelivered(Optional<Eui64> user, int limit) {
+    List<Delivered> out = new ArrayList<>();
+    synchronized (recent) {
+      for (java.util.Iterator<Delivered> it = recent.descendingIterator();
+          it.hasNext() && out.size() < limit; ) {
+        Delivered d = it.next();
+        if (user.isEmpty() || user.get().equals(d.entry().user())) {
+          out.add(d);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The signed document of message {@code sequence}: pending, a dead letter, or among those
+   * recently delivered.
+   */
+  public Optional<byte[]> document(long sequence) {
+    synchronized (recent) {
+      for (Delivered d : recent) {
+        if (d.entry().sequence() == sequence) {
+          return Optional.of(d.entry().document());
+        }
+      }
+    }
+    synchronized (lock) {
+      for (UserQueue q : queues.values()) {
+        OutboxStore.Entry e = q.pending.get(sequence);
+        if (e == null) {
+          e = q.notYetDue.get(sequence);
+        }
+        if (e != null) {
+          return Optional.of(e.document());
+        }
+      }
+    }
+    return store.find(sequence).map(OutboxStore.Entry::document);
+  }
+
   /** How many dead letters are held. */
   public long deadCount() {
     return deadCount.get();
@@ -592,6 +665,7 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
     try {
       if (o.ok()) {
         store.forgetDelivered(e.sequence());
+        remember(new Delivered(e, now));
         delivered.increment();
         what = "delivered";
         finish(user, e.sequence(), Optional.empty());

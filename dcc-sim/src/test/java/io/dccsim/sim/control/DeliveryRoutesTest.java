@@ -99,6 +99,44 @@ class DeliveryRoutesTest {
       assertThat(d.pending(SUPPLIER, 10).get(1).sequence()).isEqualTo(b);
       assertThat(json(call(api, "DELETE", "/control/deliveries/dead", "")).path("dropped").asInt())
           .isZero();
+      // pending, a message's document can be read; once delivered too, for a while
+      assertThat(
+              json(call(api, "GET", "/control/deliveries/" + a + "/document", ""))
+                  .path("document")
+                  .asText())
+          .isEqualTo("<sr:DeviceAlertMessage>a</sr:DeviceAlertMessage>");
+      com.sun.net.httpserver.HttpServer ok =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      ok.createContext(
+          "/",
+          x -> {
+            x.getRequestBody().readAllBytes();
+            x.sendResponseHeaders(204, -1);
+            x.close();
+          });
+      ok.start();
+      try {
+        String up = "http://127.0.0.1:" + ok.getAddress().getPort() + "/duis";
+        assertThat(call(api, "PUT", url, "{\"url\": \"" + up + "\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> d.pendingCount() == 0);
+      } finally {
+        ok.stop(0);
+      }
+      JsonNode done = json(call(api, "GET", "/control/deliveries?user=" + SUPPLIER, ""));
+      assertThat(done.path("pending")).isEmpty();
+      assertThat(done.path("delivered")).hasSize(2);
+      assertThat(done.path("delivered").get(0).path("seq").asLong()).isEqualTo(b);
+      assertThat(done.path("delivered").get(0).path("delivered").asText())
+          .isEqualTo("2021-06-23T12:00:00Z");
+      assertThat(done.path("delivered").get(0).has("nextAttempt")).isFalse();
+      assertThat(
+              json(call(api, "GET", "/control/deliveries/" + b + "/document", ""))
+                  .path("document")
+                  .asText())
+          .isEqualTo("<sr:DeviceAlertMessage>b</sr:DeviceAlertMessage>");
+      assertThat(call(api, "GET", "/control/deliveries/999/document", "").status()).isEqualTo(404);
+      assertThat(call(api, "GET", "/control/deliveries/x/document", "").status()).isEqualTo(400);
     }
   }
 

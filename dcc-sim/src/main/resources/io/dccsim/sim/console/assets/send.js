@@ -91,10 +91,13 @@ async function sendFromForm() {
   if (a.responseCode === 'I99') await showDeliveries(user, a.requestId);
 }
 
-/** What the DCC delivers later for a request acknowledged I99: the device's response, from the outbox. */
+/**
+ * What the DCC delivers later for a request acknowledged I99: the device's response, waiting in the
+ * outbox or delivered already (then its signed document can be opened).
+ */
 async function showDeliveries(user, requestId) {
   const d = await api('GET', `/control/deliveries?user=${encodeURIComponent(user)}`);
-  const mine = [...d.pending, ...d.dead].filter((x) => x.requestId === requestId);
+  const mine = [...d.pending, ...d.dead, ...(d.delivered || [])].filter((x) => x.requestId === requestId);
   fill(
     'send-deliveries',
     el('h3', {}, 'Asynchronous responses for this request'),
@@ -103,11 +106,32 @@ async function showDeliveries(user, requestId) {
           'ul',
           {},
           mine.map((x) =>
-            el('li', {}, `${x.kind} ${x.responseCode}: ${x.dead ? `dead letter since ${when(x.dead)}` : `waiting, ${x.attempts} attempts, next ${when(x.nextAttempt)}`}${x.lastError ? ` (${x.lastError})` : ''}`),
+            el(
+              'li',
+              {},
+              `${x.kind} ${x.responseCode}: ${deliveryState(x)}${x.lastError ? ` (${x.lastError})` : ''} `,
+              el('button', { type: 'button', onclick: () => attempt(() => showDocument(x.seq)) }, `Show message ${x.seq}`),
+            ),
           ),
         )
-      : el('p', {}, 'None waiting: delivered to the User\'s receiving URL already, or not due yet (the device answers on the simulated clock).'),
+      : el('p', {}, 'None yet: not due (the device answers on the simulated clock).'),
+    el('div', { id: 'send-delivery-document' }),
     el('button', { type: 'button', onclick: () => attempt(() => showDeliveries(user, requestId)) }, 'Check again'),
+  );
+}
+
+function deliveryState(x) {
+  if (x.delivered) return `delivered ${when(x.delivered)}`;
+  if (x.dead) return `dead letter since ${when(x.dead)}`;
+  return `waiting, ${x.attempts} attempts, next ${when(x.nextAttempt)}`;
+}
+
+async function showDocument(seq) {
+  const d = await api('GET', `/control/deliveries/${encodeURIComponent(seq)}/document`);
+  fill(
+    'send-delivery-document',
+    el('h4', {}, `Message ${seq} as the DCC signed it`),
+    el('pre', { class: 'xml', tabindex: 0 }, prettyXml(d.document)),
   );
 }
 
