@@ -53,7 +53,7 @@ class ConsoleServerTest {
   private static StandaloneSimulator sim;
   private static String token;
   private static URI base;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
@@ -401,6 +401,9 @@ class ConsoleServerTest {
         r.get(1, TimeUnit.SECONDS).body().close();
       }
     }
+    // The server closes the connections of the streams given up; a fresh client does not try to
+    // reuse one of them for the next request.
+    http = HttpClient.newHttpClient();
     // Resumed after the last event seen: only what came later.
     long last = send(WAN_MATRIX).path("sequence").asLong();
     JsonNode newest = send(WAN_MATRIX);
