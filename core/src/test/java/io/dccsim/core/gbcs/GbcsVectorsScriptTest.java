@@ -1,17 +1,13 @@
 package io.dccsim.core.gbcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
+import io.dccsim.core.signature.ExternalTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * DCCSIM_REQUIRE_TOOLS=true}.
  */
 class GbcsVectorsScriptTest {
-  private static final String PYTHON = "/usr/bin/python3";
   private static final Path SCRIPT = Path.of("src", "test", "python", "gbcs_vectors.py");
   private static final Path COMMITTED =
       Path.of("src", "test", "resources", "io", "dccsim", "core", "gbcs", GbcsVectors.RESOURCE);
@@ -37,27 +32,27 @@ class GbcsVectorsScriptTest {
 
   @Test
   void reRunReproducesTheCommittedVectors() throws Exception {
-    requirePythonCryptography();
     Path out = dir.resolve("vectors.txt");
-    Run run =
-        run(
-            PYTHON,
-            SCRIPT.toString(),
-            "--out",
-            out.toString(),
-            "--reuse-signatures",
-            COMMITTED.toString());
-    assertThat(run.code()).as(run.err()).isZero();
+    ExternalTool.Result run =
+        python()
+            .run(
+                Path.of("."),
+                SCRIPT.toString(),
+                "--out",
+                out.toString(),
+                "--reuse-signatures",
+                COMMITTED.toString());
+    assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(Files.readString(out, StandardCharsets.US_ASCII))
         .isEqualTo(Files.readString(COMMITTED, StandardCharsets.US_ASCII));
   }
 
   @Test
   void freshSignaturesChangeOnlyWhatTheyCoverAndVerify() throws Exception {
-    requirePythonCryptography();
     Path out = dir.resolve("fresh.txt");
-    Run run = run(PYTHON, SCRIPT.toString(), "--out", out.toString());
-    assertThat(run.code()).as(run.err()).isZero();
+    ExternalTool.Result run =
+        python().run(Path.of("."), SCRIPT.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.output()).isZero();
     Map<String, GbcsVectors.Vector> fresh =
         GbcsVectors.parse(Files.readString(out, StandardCharsets.US_ASCII));
     Map<String, GbcsVectors.Vector> committed =
@@ -85,49 +80,11 @@ class GbcsVectorsScriptTest {
   }
 
   /** Debian's python3 with cryptography, or a loud skip (a failure when tools are required). */
-  private static void requirePythonCryptography() throws IOException {
-    String problem;
-    if (!Files.isExecutable(Path.of(PYTHON))) {
-      problem = PYTHON + " is not installed";
-    } else {
-      Run probe = run(PYTHON, "-c", "import cryptography.hazmat.primitives.ciphers.aead");
-      problem =
-          probe.code() == 0
-              ? null
-              : PYTHON + " lacks the cryptography package (Debian: python3-cryptography)";
-    }
-    if (problem == null) {
-      return;
-    }
-    if ("true".equalsIgnoreCase(System.getenv("DCCSIM_REQUIRE_TOOLS"))) {
-      fail(problem + ", and DCCSIM_REQUIRE_TOOLS=true requires it");
-    }
-    String message =
-        "SKIPPED LOUDLY: "
-            + problem
-            + "; the GBCS vectors were not recomputed (install it to run this check)";
-    System.err.println(message);
-    Assumptions.abort(message);
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... command) throws IOException {
-    Path err = Files.createTempFile("gbcs-python-err", ".txt");
-    try {
-      Process p = new ProcessBuilder(List.of(command)).redirectError(err.toFile()).start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail("did not finish within a minute: " + String.join(" ", command));
-      }
-      return new Run(p.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    } finally {
-      Files.deleteIfExists(err);
-    }
+  private static ExternalTool python() throws Exception {
+    return ExternalTool.require(
+        "/usr/bin/python3",
+        "lacks the cryptography package (Debian: python3-cryptography)",
+        "-c",
+        "import cryptography.hazmat.primitives.ciphers.aead");
   }
 }

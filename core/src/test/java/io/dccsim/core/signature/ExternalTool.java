@@ -27,17 +27,37 @@ public final class ExternalTool {
   /** The tool, or a skipped (or, when tools are required, failed) test. */
   public static ExternalTool require(String name) {
     if (!onPath(name)) {
-      String message = name + " is not installed; install it to run this interoperability test";
-      if ("true".equalsIgnoreCase(System.getenv("DCCSIM_REQUIRE_TOOLS"))) {
-        fail(message + " (DCCSIM_REQUIRE_TOOLS=true)");
-      }
-      System.err.println("SKIPPED: " + message);
-      Assumptions.abort(message);
+      missing(name + " is not installed; install it to run this interoperability test");
     }
     return new ExternalTool(name);
   }
 
+  /**
+   * The tool ({@code name} on the PATH, or a path such as {@code /usr/bin/python3}), provided
+   * {@code probe} run with it succeeds (e.g. {@code -c "import cryptography"}); else a skipped (or,
+   * when tools are required, failed) test saying {@code lacking}.
+   */
+  public static ExternalTool require(String name, String lacking, String... probe)
+      throws IOException, InterruptedException {
+    ExternalTool tool = require(name);
+    if (tool.run(Path.of("."), probe).exitCode() != 0) {
+      missing(name + " " + lacking + "; install it to run this interoperability test");
+    }
+    return tool;
+  }
+
+  private static void missing(String message) {
+    if ("true".equalsIgnoreCase(System.getenv("DCCSIM_REQUIRE_TOOLS"))) {
+      fail(message + " (DCCSIM_REQUIRE_TOOLS=true)");
+    }
+    System.err.println("SKIPPED LOUDLY: " + message);
+    Assumptions.abort(message);
+  }
+
   private static boolean onPath(String name) {
+    if (name.contains(File.separator)) {
+      return Files.isExecutable(Path.of(name));
+    }
     String path = System.getenv("PATH");
     if (path == null) {
       return false;
