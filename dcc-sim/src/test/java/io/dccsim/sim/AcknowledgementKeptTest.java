@@ -10,10 +10,8 @@ import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
 import io.dccsim.core.value.ServiceReferenceVariant;
-import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.delivery.OutboundMessage;
 import io.dccsim.sim.delivery.Outbox;
-import io.dccsim.sim.pipeline.Duis;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -93,11 +91,6 @@ class AcknowledgementKeptTest {
             id,
             CommandVariant.SEND_VIA_WAN,
             ServiceReferenceVariant.parse("4.1.1"),
-            RawRequestBody.of(
-                SecureXml.withDefaults()
-                    .parse(
-                        ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + Duis.NS + "\"/>")
-                            .getBytes(StandardCharsets.UTF_8))
-                    .getDocumentElement())));
+            RawRequestBody.emptyElement("ReadInstantaneousImportRegisters")));
   }
 }

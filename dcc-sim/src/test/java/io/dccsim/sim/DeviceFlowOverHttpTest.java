@@ -16,10 +16,8 @@ import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
 import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
-import io.dccsim.sim.pipeline.Duis;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,14 +69,7 @@ class DeviceFlowOverHttpTest {
                   id,
                   CommandVariant.SEND_VIA_WAN,
                   ServiceReferenceVariant.parse("4.1.1"),
-                  RawRequestBody.of(
-                      SecureXml.withDefaults()
-                          .parse(
-                              ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\""
-                                      + Duis.NS
-                                      + "\"/>")
-                                  .getBytes(StandardCharsets.UTF_8))
-                          .getDocumentElement())));
+                  RawRequestBody.emptyElement("ReadInstantaneousImportRegisters")));
       assertThat(ack.header().responseCode().code()).isEqualTo("I99");
 
       await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);

@@ -86,11 +86,7 @@ class DeviceRequestsTest {
   }
 
   private static Element emptyBody() {
-    return SecureXml.withDefaults()
-        .parse(
-            ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + Duis.NS + "\"/>")
-                .getBytes(StandardCharsets.UTF_8))
-        .getDocumentElement();
+    return RawRequestBody.emptyElement("ReadInstantaneousImportRegisters").element();
   }
 
   private static ServiceResponse send(Eui64 device, CommandVariant cv, RequestId[] sent)

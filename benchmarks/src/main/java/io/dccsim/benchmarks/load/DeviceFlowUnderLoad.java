@@ -14,7 +14,6 @@ import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.Simulator;
-import io.dccsim.sim.pipeline.Duis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -358,12 +357,7 @@ public final class DeviceFlowUnderLoad {
   private static final class MeterReads implements SimulatorUnderLoad.Requests {
     private final int premises;
     private final RequestBody body =
-        RawRequestBody.of(
-            SecureXml.withDefaults()
-                .parse(
-                    ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + Duis.NS + "\"/>")
-                        .getBytes(StandardCharsets.UTF_8))
-                .getDocumentElement());
+        RawRequestBody.emptyElement("ReadInstantaneousImportRegisters");
 
     MeterReads(int premises) {
       this.premises = premises;

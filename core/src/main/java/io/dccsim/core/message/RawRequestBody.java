@@ -19,6 +19,16 @@ public final class RawRequestBody implements RequestBody {
     return new RawRequestBody(RawXml.copyOf(element));
   }
 
+  /**
+   * A body of one empty element in the DUIS namespace, e.g. {@code
+   * <sr:ReadInstantaneousImportRegisters/>} for SR 4.1.1, whose request carries nothing more.
+   */
+  public static RawRequestBody emptyElement(String localName) {
+    java.util.Objects.requireNonNull(localName, "localName");
+    Document d = io.dccsim.core.xml.SecureXml.newDocument();
+    return of(d.createElementNS(io.dccsim.core.codec.DuisXml.NAMESPACE, "sr:" + localName));
+  }
+
   /** The element's namespace URI. */
   public String namespaceUri() {
     return xml.namespaceUri();

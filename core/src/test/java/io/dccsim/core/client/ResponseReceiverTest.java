@@ -205,7 +205,6 @@ class ResponseReceiverTest {
     assertThat(refused.await(Duration.ZERO).header().responseCode().code()).isEqualTo("E19");
 
     // acknowledged, but nothing delivered: the wait gives up, naming the request
-    code.set("I99-silent");
     DuisTransport silent =
         (path, bytes) -> {
           ServiceRequest request =
@@ -233,11 +232,6 @@ class ResponseReceiverTest {
   }
 
   private static RawRequestBody emptyRead() {
-    return RawRequestBody.of(
-        SecureXml.withDefaults()
-            .parse(
-                ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + NS + "\"/>")
-                    .getBytes(StandardCharsets.UTF_8))
-            .getDocumentElement());
+    return RawRequestBody.emptyElement("ReadInstantaneousImportRegisters");
   }
 }

@@ -17,8 +17,6 @@ import io.dccsim.core.signature.SigningCredential;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.ServiceReferenceVariant;
-import io.dccsim.core.xml.SecureXml;
-import io.dccsim.sim.pipeline.Duis;
 import io.dccsim.smki.pki.PemMaterial;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -173,12 +171,7 @@ class StandaloneKillTest {
   }
 
   private static RawRequestBody read() {
-    return RawRequestBody.of(
-        SecureXml.withDefaults()
-            .parse(
-                ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + Duis.NS + "\"/>")
-                    .getBytes(StandardCharsets.UTF_8))
-            .getDocumentElement());
+    return RawRequestBody.emptyElement("ReadInstantaneousImportRegisters");
   }
 
   @Test

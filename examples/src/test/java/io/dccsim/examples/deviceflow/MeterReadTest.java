@@ -12,12 +12,10 @@ import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.ServiceReferenceVariant;
-import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.junit.DccSimulatorHandle;
 import io.dccsim.sim.junit.DccSimulatorTest;
 import io.dccsim.sim.junit.Inbox;
 import io.dccsim.sim.service.DeviceBehaviour;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @DccSimulatorTest(startAt = "2021-07-01T09:00:00Z")
 class MeterReadTest {
-  private static final String NS = "http://www.dccinterface.co.uk/ServiceUserGateway";
   private static final ServiceReferenceVariant READ = ServiceReferenceVariant.parse("4.1.1");
 
   private static ServiceRequest read(DuisClient adapter, Eui64 meter) {
@@ -37,12 +34,7 @@ class MeterReadTest {
         READ,
         CommandVariant.SEND_VIA_WAN,
         meter,
-        RawRequestBody.of(
-            SecureXml.withDefaults()
-                .parse(
-                    ("<sr:ReadInstantaneousImportRegisters xmlns:sr=\"" + NS + "\"/>")
-                        .getBytes(StandardCharsets.UTF_8))
-                .getDocumentElement()));
+        RawRequestBody.emptyElement("ReadInstantaneousImportRegisters"));
   }
 
   @Test
