@@ -258,13 +258,12 @@ public final class Simulator implements AutoCloseable {
             writer,
             clock,
             baselines::get,
-            xml);
-    pipeline.alerts(
-        (request, code, after) -> {
-          if (!alerts.forRequest(request, code, after)) {
-            LOG.warn("A scenario's alert {} was not raised: too many alerts wait", code);
-          }
-        });
+            xml,
+            (request, code, after) -> {
+              if (!alerts.forRequest(request, code, after)) {
+                LOG.warn("A scenario's alert {} was not raised: too many alerts wait", code);
+              }
+            });
     // Counters outlive a restart where the store does (a database), as the DCC's do.
     this.counterPersistence =
         repository

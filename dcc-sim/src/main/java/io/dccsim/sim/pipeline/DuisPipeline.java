@@ -64,23 +64,15 @@ public final class DuisPipeline implements RequestProcessor {
   public interface AlertRaiser {
     /** Raises {@code code} about {@code request}, {@code after} of simulated time from now. */
     void raise(io.dccsim.core.value.RequestId request, String code, Duration after);
-
-    /** Raises nothing. */
-    AlertRaiser NONE = (request, code, after) -> {};
   }
 
-  private AlertRaiser alertRaiser = AlertRaiser.NONE;
-
-  /** Scenarios' alerts go to {@code raiser} (by default nowhere). */
-  public DuisPipeline alerts(AlertRaiser raiser) {
-    this.alertRaiser = java.util.Objects.requireNonNull(raiser, "raiser");
-    return this;
-  }
+  private final AlertRaiser alertRaiser;
 
   /**
    * Assembles the stages.
    *
    * @param deviceRequests answers device SRs that have no handler of their own, or null
+   * @param alertRaiser where the alerts scenarios ask for go
    */
   public DuisPipeline(
       RequestReader reader,
@@ -93,7 +85,9 @@ public final class DuisPipeline implements RequestProcessor {
       ResponseWriter writer,
       Clock clock,
       Supplier<BaselinePolicy> baselines,
-      SecureXml xml) {
+      SecureXml xml,
+      AlertRaiser alertRaiser) {
+    this.alertRaiser = java.util.Objects.requireNonNull(alertRaiser, "alertRaiser");
     this.deviceRequests = deviceRequests;
     this.reader = reader;
     this.authentication = authentication;

@@ -107,17 +107,21 @@ final class JdbcOutboxStore implements OutboxStore {
     if (syncWrites && durable) {
       // the connection is back in the pool while waiting: only the writer running the sync holds
       // one, so readers are not starved by writers waiting for the disk
-      try {
-        forced().get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CertificateRepositoryException(what + ": interrupted forcing it to disk", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new CertificateRepositoryException(
-            what + ": forcing it to disk failed", e.getCause());
-      }
+      await(what, forced());
     }
     return result;
+  }
+
+  /** Waits for {@code forcing}, a write of {@code what} being forced to disk. */
+  private static void await(String what, CompletableFuture<Void> forcing) {
+    try {
+      forcing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CertificateRepositoryException(what + ": interrupted forcing it to disk", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new CertificateRepositoryException(what + ": forcing it to disk failed", e.getCause());
+    }
   }
 
   /** A future completed once every write committed so far is forced to disk. */
@@ -198,7 +202,10 @@ final class JdbcOutboxStore implements OutboxStore {
       byte[] document,
       Instant accepted,
       Instant firstAttempt) {
-    return insert(user, kind, requestId, responseCode, document, accepted, firstAttempt, true);
+    Appended appended =
+        appendCommitted(user, kind, requestId, responseCode, document, accepted, firstAttempt);
+    await("Keeping an outbound message for " + user, appended.durable());
+    return appended.sequence();
   }
 
   @Override
@@ -210,7 +217,7 @@ final class JdbcOutboxStore implements OutboxStore {
       byte[] document,
       Instant accepted,
       Instant firstAttempt) {
-    long seq = insert(user, kind, requestId, responseCode, document, accepted, firstAttempt, false);
+    long seq = insert(user, kind, requestId, responseCode, document, accepted, firstAttempt);
     return new Appended(seq, syncWrites ? forced() : CompletableFuture.completedFuture(null));
   }
 
@@ -254,8 +261,7 @@ final class JdbcOutboxStore implements OutboxStore {
       String responseCode,
       byte[] document,
       Instant accepted,
-      Instant firstAttempt,
-      boolean durable) {
+      Instant firstAttempt) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(requestId, "requestId");
@@ -284,7 +290,7 @@ final class JdbcOutboxStore implements OutboxStore {
           }
           return seq;
         },
-        durable);
+        false);
   }
 
   @Override
