@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dccsim.core.inventory.DeviceType;
 import io.dccsim.core.inventory.SyntheticEstate;
-import io.dccsim.core.message.RawRequestBody;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.RequestId;
-import io.dccsim.core.value.SchemaVersion;
-import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.sim.delivery.OutboundMessage;
 import io.dccsim.sim.delivery.Outbox;
 import java.net.http.HttpResponse;
@@ -79,18 +76,8 @@ class AcknowledgementKeptTest {
 
   private static HttpResponse<byte[]> read(Simulator dcc, SupplierClient supplier)
       throws Exception {
-    RequestId id =
-        new RequestId(
-            dcc.testSupplier().eui(),
-            SyntheticEstate.eui(DeviceType.ESME, 1),
-            supplier.nextId().counter());
+    RequestId id = supplier.nextIdTo(SyntheticEstate.eui(DeviceType.ESME, 1));
     return supplier.post(
-        "/api/v1/serviceS",
-        supplier.signed(
-            SchemaVersion.V5_4,
-            id,
-            CommandVariant.SEND_VIA_WAN,
-            ServiceReferenceVariant.parse("4.1.1"),
-            RawRequestBody.emptyElement("ReadInstantaneousImportRegisters")));
+        "/api/v1/serviceS", supplier.readRegisters(id, CommandVariant.SEND_VIA_WAN));
   }
 }

@@ -7,14 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.dccsim.core.inventory.DeviceType;
 import io.dccsim.core.inventory.SyntheticEstate;
 import io.dccsim.core.message.AlertBody;
-import io.dccsim.core.message.RawRequestBody;
 import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.schema.DuisSchema;
 import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.RequestId;
-import io.dccsim.core.value.SchemaVersion;
-import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -56,20 +53,10 @@ class DeviceFlowOverHttpTest {
       dcc.receiveUrl(
           dcc.testSupplier().eui(),
           URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/duis"));
-      RequestId id =
-          new RequestId(
-              dcc.testSupplier().eui(),
-              SyntheticEstate.eui(DeviceType.ESME, 1),
-              supplier.nextId().counter());
+      RequestId id = supplier.nextIdTo(SyntheticEstate.eui(DeviceType.ESME, 1));
       ServiceResponse ack =
           supplier.send(
-              "/api/v1/serviceS",
-              supplier.signed(
-                  SchemaVersion.V5_4,
-                  id,
-                  CommandVariant.SEND_VIA_WAN,
-                  ServiceReferenceVariant.parse("4.1.1"),
-                  RawRequestBody.emptyElement("ReadInstantaneousImportRegisters")));
+              "/api/v1/serviceS", supplier.readRegisters(id, CommandVariant.SEND_VIA_WAN));
       assertThat(ack.header().responseCode().code()).isEqualTo("I99");
 
       await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);

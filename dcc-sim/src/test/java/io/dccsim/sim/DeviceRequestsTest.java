@@ -46,7 +46,6 @@ import org.w3c.dom.Element;
  */
 class DeviceRequestsTest {
   private static final Instant NOW = Instant.parse("2021-07-01T09:00:00Z");
-  private static final ServiceReferenceVariant READ = ServiceReferenceVariant.parse("4.1.1");
   private static final List<OutboundMessage> OUTBOX = new CopyOnWriteArrayList<>();
   private static SimulatedClock clock;
   private static Simulator dcc;
@@ -85,17 +84,11 @@ class DeviceRequestsTest {
     return SyntheticEstate.eui(DeviceType.ESME, premises);
   }
 
-  private static Element emptyBody() {
-    return RawRequestBody.emptyElement("ReadInstantaneousImportRegisters").element();
-  }
-
   private static ServiceResponse send(Eui64 device, CommandVariant cv, RequestId[] sent)
       throws Exception {
-    RequestId id = new RequestId(dcc.testSupplier().eui(), device, supplier.nextId().counter());
+    RequestId id = supplier.nextIdTo(device);
     sent[0] = id;
-    return supplier.send(
-        cv.webService().path(),
-        supplier.signed(SchemaVersion.V5_4, id, cv, READ, RawRequestBody.of(emptyBody())));
+    return supplier.send(cv.webService().path(), supplier.readRegisters(id, cv));
   }
 
   /** The one message in the outbox, once it is there; checked as a signed, valid DUIS response. */

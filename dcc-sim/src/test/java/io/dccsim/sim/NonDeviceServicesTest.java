@@ -509,17 +509,21 @@ class NonDeviceServicesTest {
     assertThat(send("8.14.4", noFault).code()).isEqualTo("E081402");
 
     Device commissioned = estate(DeviceType.CHF, 18);
-    String fault =
-        "<sr:CHFFaultReturn><sr:DeviceID>"
-            + commissioned.eui()
-            + "</sr:DeviceID><sr:CHFFaultReturnType>Fault identified prior to installation"
-            + "</sr:CHFFaultReturnType><sr:OtherDeviceID>"
-            + meter.eui()
-            + "</sr:OtherDeviceID><sr:CHFConnectionMethod>Hot-shoe</sr:CHFConnectionMethod>"
-            + "<sr:CHFFaultReason>Damaged case</sr:CHFFaultReason></sr:CHFFaultReturn>";
+    String fault = faultReturn(commissioned.eui(), meter.eui());
     assertThat(send("8.14.3", fault).code()).isEqualTo("I0");
     assertThat(status(commissioned.eui())).isEqualTo(DeviceStatus.WITHDRAWN);
     assertThat(send("8.14.3", fault).code()).isEqualTo("E081402");
+  }
+
+  /** SR 8.14.3's body: {@code hub} returned faulty, found beside {@code other}. */
+  private static String faultReturn(Eui64 hub, Eui64 other) {
+    return "<sr:CHFFaultReturn><sr:DeviceID>"
+        + hub
+        + "</sr:DeviceID><sr:CHFFaultReturnType>Fault identified prior to installation"
+        + "</sr:CHFFaultReturnType><sr:OtherDeviceID>"
+        + other
+        + "</sr:OtherDeviceID><sr:CHFConnectionMethod>Hot-shoe</sr:CHFConnectionMethod>"
+        + "<sr:CHFFaultReason>Damaged case</sr:CHFFaultReason></sr:CHFFaultReturn>";
   }
 
   // ----- 11.1 Update Firmware and 11.4 Update PPMID Firmware
@@ -587,14 +591,7 @@ class NonDeviceServicesTest {
       // operator of that premises hear of it, the supplier has its answer
       Device hub = estate(DeviceType.CHF, 22);
       Device meter = estate(DeviceType.ESME, 22);
-      String fault =
-          "<sr:CHFFaultReturn><sr:DeviceID>"
-              + hub.eui()
-              + "</sr:DeviceID><sr:CHFFaultReturnType>Fault identified prior to installation"
-              + "</sr:CHFFaultReturnType><sr:OtherDeviceID>"
-              + meter.eui()
-              + "</sr:OtherDeviceID><sr:CHFConnectionMethod>Hot-shoe</sr:CHFConnectionMethod>"
-              + "<sr:CHFFaultReason>Damaged case</sr:CHFFaultReason></sr:CHFFaultReturn>";
+      String fault = faultReturn(hub.eui(), meter.eui());
       assertThat(send("8.14.3", fault).code()).isEqualTo("I0");
       for (io.dccsim.core.client.ResponseReceiver r : List.of(forGas, forOperator)) {
         ServiceResponse alert = r.awaitAlert(java.time.Duration.ofSeconds(10));

@@ -88,6 +88,21 @@ final class SupplierClient {
     return codec.toBytes(doc);
   }
 
+  /** The next Request ID of this User to {@code device}. */
+  RequestId nextIdTo(Eui64 device) {
+    return new RequestId(originator, device, COUNTER.incrementAndGet());
+  }
+
+  /** A signed SR 4.1.1 Read Instantaneous Import Registers, command variant {@code cv}. */
+  byte[] readRegisters(RequestId id, CommandVariant cv) {
+    return signed(
+        SchemaVersion.V5_4,
+        id,
+        cv,
+        ServiceReferenceVariant.parse("4.1.1"),
+        io.dccsim.core.message.RawRequestBody.emptyElement("ReadInstantaneousImportRegisters"));
+  }
+
   byte[] wanMatrix(SchemaVersion version, RequestWanMatrix body) {
     return signed(
         version,
