@@ -19,11 +19,21 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The {@link OutboxStore} of a {@link JdbcCertificateRepository}: tables {@code duis_outbox},
  * {@code duis_outbox_sequence} and {@code duis_receive_url} in the same database (and the sequence
- * {@code duis_outbox_seq} on PostgreSQL). Each write is one transaction; sequence numbers are
- * handed out once even between processes sharing a PostgreSQL database. On H2 file stores that sync
- * each write, an append, a redrive, a dead letter or a change of URL is forced to disk ({@code
- * CHECKPOINT SYNC}) before it returns, one sync serving every write committed while the one before
- * it ran (group commit), so that writers in parallel do not queue for a sync each. Forgetting a
+ * {@code duis_outbox_seq} on PostgreSQL).
+ *
+ * <p>New messages and delivered ones to forget are written by one writer thread, in order, many to
+ * a transaction: whatever was queued while the last transaction ran goes in the next (at most
+ * {@value #WRITE_BATCH} messages), so that the request threads neither queue for connections nor
+ * pay a commit each. Sequence numbers are reserved in blocks ({@value #SEQUENCE_BLOCK} at a time,
+ * from {@code duis_outbox_seq} on PostgreSQL and the row of {@code duis_outbox_sequence} on H2), so
+ * a message has its number before it is written and numbers are handed out once even between
+ * processes sharing a PostgreSQL database; a block not used up before a stop leaves a gap. Every
+ * other write and every read first waits for the messages queued before it, so the store reads as
+ * if each append had been written at once.
+ *
+ * <p>On H2 file stores that sync each write, a transaction of new messages, a redrive, a dead
+ * letter or a change of URL is forced to disk ({@code CHECKPOINT SYNC}) before it counts as kept,
+ * one sync serving every write committed while the one before it ran (group commit). Forgetting a
  * delivered message and counting a failed attempt are not forced: after a crash they may be undone,
  * and the message is then delivered again or its attempt repeated, never lost.
  */
@@ -47,19 +57,52 @@ final class JdbcOutboxStore implements OutboxStore {
   private boolean syncing;
   private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
-  /** The most delivered messages forgotten in one statement. */
-  private static final int FORGET_BATCH = 500;
+  /** The most new messages written in one transaction. */
+  static final int WRITE_BATCH = 256;
 
-  private final java.util.concurrent.ConcurrentLinkedQueue<Long> toForget =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.AtomicBoolean forgetting =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  /** The most delivered messages forgotten in one transaction. */
+  private static final int FORGET_BATCH = 512;
 
-  /** The thread the syncs run on, shared by every H2 outbox of this JVM. */
-  private static final java.util.concurrent.Executor SYNCS =
+  /** How many sequence numbers are reserved at a time. */
+  static final int SEQUENCE_BLOCK = 128;
+
+  private static final String INSERT =
+      "INSERT INTO duis_outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, NULL)";
+
+  /** A new message waiting for the writer. */
+  private record Queued(
+      long seq,
+      Eui64 user,
+      String kind,
+      String requestId,
+      String responseCode,
+      byte[] document,
+      long accepted,
+      long firstAttempt,
+      CompletableFuture<Void> durable) {}
+
+  /** A delivered message waiting for the writer to forget it. */
+  private record Forget(long seq) {}
+
+  /** Completed once the writer has written everything queued before it. */
+  private record Barrier(CompletableFuture<Void> passed) {}
+
+  // guarded by queueLock: what the writer has still to write (Queued, Forget, Barrier), in order,
+  // and whether it is running. Bounded by the outbox above, which bounds the pending messages.
+  private final Object queueLock = new Object();
+  private final java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>();
+  private boolean writing;
+
+  // guarded by sequenceLock: the reserved sequence numbers not yet handed out
+  private final Object sequenceLock = new Object();
+  private long[] reserved = new long[0];
+  private int nextReserved;
+
+  /** The thread the writes and syncs run on, shared by every JDBC outbox of this JVM. */
+  private static final java.util.concurrent.Executor WRITER =
       java.util.concurrent.Executors.newSingleThreadExecutor(
           r -> {
-            Thread t = new Thread(r, "dccsim-outbox-sync");
+            Thread t = new Thread(r, "dccsim-outbox-writer");
             t.setDaemon(true);
             return t;
           });
@@ -85,6 +128,18 @@ final class JdbcOutboxStore implements OutboxStore {
 
   private <T> T write(String what, Work<T> work, boolean durable) {
     ensureOpen.run();
+    awaitQueued(what);
+    T result = transact(what, work);
+    if (syncWrites && durable) {
+      // the connection is back in the pool while waiting: only the writer running the sync holds
+      // one, so readers are not starved by writers waiting for the disk
+      await(what, forced());
+    }
+    return result;
+  }
+
+  /** Runs {@code work} in one transaction, without waiting for what is queued. */
+  private <T> T transact(String what, Work<T> work) {
     T result;
     try (Connection c = connections.get()) {
       c.setAutoCommit(false);
@@ -103,11 +158,6 @@ final class JdbcOutboxStore implements OutboxStore {
       }
     } catch (SQLException e) {
       throw new CertificateRepositoryException(what + " failed", e);
-    }
-    if (syncWrites && durable) {
-      // the connection is back in the pool while waiting: only the writer running the sync holds
-      // one, so readers are not starved by writers waiting for the disk
-      await(what, forced());
     }
     return result;
   }
@@ -147,7 +197,7 @@ final class JdbcOutboxStore implements OutboxStore {
       if (!syncing) {
         syncing = true;
         try {
-          SYNCS.execute(this::runSyncs);
+          WRITER.execute(this::runSyncs);
         } catch (RuntimeException e) {
           syncing = false;
           waiting.remove(f);
@@ -186,6 +236,7 @@ final class JdbcOutboxStore implements OutboxStore {
 
   private <T> T read(String what, Work<T> work) {
     ensureOpen.run();
+    awaitQueued(what);
     try (Connection c = connections.get()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -203,58 +254,13 @@ final class JdbcOutboxStore implements OutboxStore {
       Instant accepted,
       Instant firstAttempt) {
     Appended appended =
-        appendCommitted(user, kind, requestId, responseCode, document, accepted, firstAttempt);
+        appendAsync(user, kind, requestId, responseCode, document, accepted, firstAttempt);
     await("Keeping an outbound message for " + user, appended.durable());
     return appended.sequence();
   }
 
   @Override
-  public Appended appendCommitted(
-      Eui64 user,
-      String kind,
-      Optional<String> requestId,
-      String responseCode,
-      byte[] document,
-      Instant accepted,
-      Instant firstAttempt) {
-    long seq = insert(user, kind, requestId, responseCode, document, accepted, firstAttempt);
-    return new Appended(seq, syncWrites ? forced() : CompletableFuture.completedFuture(null));
-  }
-
-  /**
-   * The next sequence number: from the {@code duis_outbox_seq} sequence on PostgreSQL (no lock held
-   * to the commit), from the locked row of {@code duis_outbox_sequence} on H2 (a short lock: H2's
-   * commit is not forced to disk inside the transaction).
-   */
-  private long nextSequence(Connection c) throws SQLException {
-    if (sequenceObject) {
-      try (PreparedStatement next = c.prepareStatement("SELECT nextval('duis_outbox_seq')");
-          ResultSet rs = next.executeQuery()) {
-        if (!rs.next()) {
-          throw new SQLException("duis_outbox_seq gave no value");
-        }
-        return rs.getLong(1);
-      }
-    }
-    long seq;
-    try (PreparedStatement lock =
-            c.prepareStatement(
-                "SELECT last_seq FROM duis_outbox_sequence WHERE id = 1 FOR UPDATE");
-        ResultSet rs = lock.executeQuery()) {
-      if (!rs.next()) {
-        throw new SQLException("duis_outbox_sequence has no row");
-      }
-      seq = rs.getLong(1) + 1;
-    }
-    try (PreparedStatement bump =
-        c.prepareStatement("UPDATE duis_outbox_sequence SET last_seq = ? WHERE id = 1")) {
-      bump.setLong(1, seq);
-      bump.executeUpdate();
-    }
-    return seq;
-  }
-
-  private long insert(
+  public Appended appendAsync(
       Eui64 user,
       String kind,
       Optional<String> requestId,
@@ -267,30 +273,225 @@ final class JdbcOutboxStore implements OutboxStore {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(responseCode, "responseCode");
     Objects.requireNonNull(document, "document");
-    long at = accepted.toEpochMilli();
-    long first = firstAttempt.toEpochMilli();
-    return write(
-        "Keeping an outbound message for " + user,
-        c -> {
-          long seq = nextSequence(c);
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO duis_outbox ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, NULL)")) {
-            insert.setLong(1, seq);
-            insert.setLong(2, user.value());
-            insert.setString(3, kind);
-            insert.setString(4, requestId.orElse(null));
-            insert.setString(5, responseCode);
-            insert.setBytes(6, document);
-            insert.setLong(7, at);
-            insert.setLong(8, first);
-            insert.executeUpdate();
+    ensureOpen.run();
+    long seq = nextSequence();
+    CompletableFuture<Void> durable = new CompletableFuture<>();
+    enqueue(
+        new Queued(
+            seq,
+            user,
+            kind,
+            requestId.orElse(null),
+            responseCode,
+            document,
+            accepted.toEpochMilli(),
+            firstAttempt.toEpochMilli(),
+            durable));
+    return new Appended(seq, durable);
+  }
+
+  /** The next sequence number, from the block reserved, reserving another when it is used up. */
+  private long nextSequence() {
+    synchronized (sequenceLock) {
+      if (nextReserved == reserved.length) {
+        reserved = transact("Reserving outbox sequence numbers", this::reserve);
+        nextReserved = 0;
+      }
+      return reserved[nextReserved++];
+    }
+  }
+
+  /**
+   * Reserves {@link #SEQUENCE_BLOCK} sequence numbers: from the {@code duis_outbox_seq} sequence on
+   * PostgreSQL (no lock held), from the locked row of {@code duis_outbox_sequence} on H2. Not
+   * forced to disk: the forced write of any message numbered from the block forces the reservation
+   * too.
+   */
+  private long[] reserve(Connection c) throws SQLException {
+    long[] block = new long[SEQUENCE_BLOCK];
+    if (sequenceObject) {
+      try (PreparedStatement next =
+          c.prepareStatement("SELECT nextval('duis_outbox_seq') FROM generate_series(1, ?)")) {
+        next.setInt(1, SEQUENCE_BLOCK);
+        try (ResultSet rs = next.executeQuery()) {
+          for (int i = 0; i < block.length; i++) {
+            if (!rs.next()) {
+              throw new SQLException("duis_outbox_seq gave " + i + " values of " + block.length);
+            }
+            block[i] = rs.getLong(1);
           }
-          return seq;
-        },
-        false);
+        }
+      }
+      java.util.Arrays.sort(block);
+      return block;
+    }
+    long last;
+    try (PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT last_seq FROM duis_outbox_sequence WHERE id = 1 FOR UPDATE");
+        ResultSet rs = lock.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("duis_outbox_sequence has no row");
+      }
+      last = rs.getLong(1);
+    }
+    try (PreparedStatement bump =
+        c.prepareStatement("UPDATE duis_outbox_sequence SET last_seq = ? WHERE id = 1")) {
+      bump.setLong(1, last + SEQUENCE_BLOCK);
+      bump.executeUpdate();
+    }
+    for (int i = 0; i < block.length; i++) {
+      block[i] = last + 1 + i;
+    }
+    return block;
+  }
+
+  /** Hands {@code item} to the writer, starting it if it is not running. */
+  private void enqueue(Object item) {
+    synchronized (queueLock) {
+      queue.add(item);
+      if (writing) {
+        return;
+      }
+      writing = true;
+    }
+    try {
+      WRITER.execute(this::writeQueued);
+    } catch (RuntimeException e) {
+      // no thread to write on (the JVM is stopping): nothing queued can be kept
+      List<Object> dropped;
+      synchronized (queueLock) {
+        writing = false;
+        dropped = new ArrayList<>(queue);
+        queue.clear();
+      }
+      dropped.forEach(d -> fail(d, e));
+    }
+  }
+
+  private static void fail(Object item, Throwable e) {
+    if (item instanceof Queued q) {
+      q.durable().completeExceptionally(e);
+    } else if (item instanceof Barrier b) {
+      b.passed().complete(null);
+    }
+  }
+
+  /**
+   * The writer: takes what is queued, in order, up to a barrier, and writes it in one transaction
+   * (forced to disk when it holds new messages and writes are synced), until the queue is empty.
+   */
+  private void writeQueued() {
+    while (true) {
+      List<Queued> messages = new ArrayList<>();
+      List<Long> forgets = new ArrayList<>();
+      Barrier barrier = null;
+      synchronized (queueLock) {
+        while (messages.size() < WRITE_BATCH && forgets.size() < FORGET_BATCH) {
+          Object head = queue.poll();
+          if (head == null) {
+            break;
+          }
+          if (head instanceof Queued q) {
+            messages.add(q);
+          } else if (head instanceof Forget f) {
+            forgets.add(f.seq());
+          } else {
+            barrier = (Barrier) head;
+            break;
+          }
+        }
+        if (messages.isEmpty() && forgets.isEmpty() && barrier == null) {
+          writing = false;
+          return;
+        }
+      }
+      try {
+        if (!messages.isEmpty() || !forgets.isEmpty()) {
+          writeBatch(messages, forgets);
+          if (syncWrites && !messages.isEmpty()) {
+            try (Connection c = connections.get();
+                Statement s = c.createStatement()) {
+              s.execute("CHECKPOINT SYNC");
+            }
+          }
+        }
+        messages.forEach(q -> q.durable().complete(null));
+      } catch (SQLException | RuntimeException e) {
+        // forgets not written are kept: delivered again after a restart, never lost
+        org.slf4j.LoggerFactory.getLogger(JdbcOutboxStore.class)
+            .warn(
+                "Writing {} new and {} delivered outbox messages failed: {}",
+                messages.size(),
+                forgets.size(),
+                e.toString());
+        CertificateRepositoryException failure =
+            new CertificateRepositoryException("Keeping an outbound message failed", e);
+        messages.forEach(q -> q.durable().completeExceptionally(failure));
+      }
+      if (barrier != null) {
+        barrier.passed().complete(null);
+      }
+    }
+  }
+
+  /** Writes new messages and forgets delivered ones in one transaction. */
+  private void writeBatch(List<Queued> messages, List<Long> forgets) throws SQLException {
+    ensureOpen.run();
+    try (Connection c = connections.get()) {
+      c.setAutoCommit(false);
+      try {
+        if (!messages.isEmpty()) {
+          try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Queued q : messages) {
+              insert.setLong(1, q.seq());
+              insert.setLong(2, q.user().value());
+              insert.setString(3, q.kind());
+              insert.setString(4, q.requestId());
+              insert.setString(5, q.responseCode());
+              insert.setBytes(6, q.document());
+              insert.setLong(7, q.accepted());
+              insert.setLong(8, q.firstAttempt());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+        }
+        if (!forgets.isEmpty()) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM duis_outbox WHERE seq = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("BIGINT", forgets.toArray()));
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  /**
+   * Waits until the writer has written everything queued before this call (at once when nothing
+   * is), so that a read sees every message appended and a change finds the row it changes.
+   */
+  private void awaitQueued(String what) {
+    CompletableFuture<Void> passed;
+    synchronized (queueLock) {
+      if (queue.isEmpty() && !writing) {
+        return;
+      }
+      passed = new CompletableFuture<>();
+    }
+    enqueue(new Barrier(passed));
+    await(what, passed);
   }
 
   @Override
@@ -307,65 +508,18 @@ final class JdbcOutboxStore implements OutboxStore {
   }
 
   /**
-   * Gathers delivered messages and forgets them together (one statement, one commit, not forced),
-   * on the thread the syncs run on, so that delivery does not pay a commit per message.
+   * Gathers delivered messages and forgets them together (one statement, in the writer's next
+   * transaction, not forced), so that delivery does not pay a commit per message.
    */
   @Override
   public void forgetDelivered(long sequence) {
-    toForget.add(sequence);
-    if (forgetting.compareAndSet(false, true)) {
-      try {
-        SYNCS.execute(this::forgetGathered);
-      } catch (RuntimeException e) {
-        forgetting.set(false);
-        flush();
-      }
-    }
+    enqueue(new Forget(sequence));
   }
 
-  private void forgetGathered() {
-    while (true) {
-      try {
-        flush();
-      } catch (RuntimeException e) {
-        // kept: delivered again after a restart, never lost
-        org.slf4j.LoggerFactory.getLogger(JdbcOutboxStore.class)
-            .warn("Forgetting delivered messages failed: {}", e.toString());
-        toForget.clear();
-      }
-      forgetting.set(false);
-      if (toForget.isEmpty() || !forgetting.compareAndSet(false, true)) {
-        return;
-      }
-    }
-  }
-
-  /**
-   * Forgets every delivered message told of so far, waiting for a batch another thread is
-   * forgetting (one batch at a time, so that a flush returns only once they are all gone).
-   */
+  /** Forgets every delivered message told of so far: waits for the writer to reach this point. */
   @Override
-  public synchronized void flush() {
-    while (!toForget.isEmpty()) {
-      List<Long> batch = new ArrayList<>();
-      Long next;
-      while (batch.size() < FORGET_BATCH && (next = toForget.poll()) != null) {
-        batch.add(next);
-      }
-      if (batch.isEmpty()) {
-        return;
-      }
-      write(
-          "Forgetting " + batch.size() + " delivered messages",
-          c -> {
-            try (PreparedStatement ps =
-                c.prepareStatement("DELETE FROM duis_outbox WHERE seq = ANY (?)")) {
-              ps.setArray(1, c.createArrayOf("BIGINT", batch.toArray()));
-              return ps.executeUpdate();
-            }
-          },
-          false);
-    }
+  public void flush() {
+    awaitQueued("Forgetting delivered messages");
   }
 
   @Override

@@ -157,10 +157,12 @@ public interface OutboxStore {
 
   /**
    * Keeps a new pending message as {@link #append(Eui64, String, Optional, String, byte[], Instant,
-   * Instant)} does, but may return before it is forced to disk: the caller waits for {@link
-   * Appended#durable()} before telling anyone it is kept, without holding a thread meanwhile.
+   * Instant)} does, but may return before it is written: it has its sequence number, this store's
+   * reads and changes already see it, and {@link Appended#durable()} completes once it is kept (or
+   * fails if it could not be). The caller waits for that before telling anyone it is kept, without
+   * holding a thread meanwhile.
    */
-  default Appended appendCommitted(
+  default Appended appendAsync(
       Eui64 user,
       String kind,
       Optional<String> requestId,

@@ -45,6 +45,7 @@ class H2OutboxStoreTest extends OutboxStoreContract {
       assertThat(s.dead(10)).extracting(OutboxStore.Entry::sequence).containsExactly(b);
       assertThat(s.receiveUrls()).containsOnlyKeys(SUPPLIER);
       s.delivered(a);
+      // numbers are reserved in blocks: the next start goes on beyond the block the first used
       assertThat(s.append(SUPPLIER, "RESPONSE", Optional.empty(), "I0", doc("c"), T0))
           .isGreaterThan(b);
     }

@@ -77,6 +77,39 @@ public abstract class OutboxStoreContract {
   }
 
   @Test
+  void messagesAppendedWithoutWaitingAreSeenAtOnceAndBecomeKept() throws Exception {
+    List<OutboxStore.Appended> appended = new java.util.ArrayList<>();
+    // more than one sequence block and one write batch of the JDBC stores
+    for (int i = 0; i < 700; i++) {
+      appended.add(
+          store.appendAsync(
+              i % 3 == 0 ? GAS : SUPPLIER,
+              "RESPONSE",
+              Optional.of("r" + i),
+              "I0",
+              doc("a" + i),
+              T0,
+              T0));
+    }
+    // read at once, before any durable future is awaited: the store reads as if written
+    OutboxStore.Appended last = appended.get(appended.size() - 1);
+    assertThat(store.find(last.sequence()).orElseThrow().document()).isEqualTo(doc("a699"));
+    for (OutboxStore.Appended a : appended) {
+      a.durable().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    List<Long> seqs = appended.stream().map(OutboxStore.Appended::sequence).toList();
+    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+    assertThat(store.pending()).extracting(OutboxStore.Entry::sequence).isEqualTo(seqs);
+    // a change right after an append finds its row
+    OutboxStore.Appended failing =
+        store.appendAsync(SUPPLIER, "RESPONSE", Optional.empty(), "I0", doc("x"), T0, T0);
+    assertThat(store.deadLetter(failing.sequence(), 1, T0, "HTTP 400")).isTrue();
+    assertThat(store.dead(10))
+        .extracting(OutboxStore.Entry::sequence)
+        .containsExactly(failing.sequence());
+  }
+
+  @Test
   void deliveredMessagesToldOfSoonAreForgottenByTheFlushAtTheLatest() {
     List<Long> seqs = new java.util.ArrayList<>();
     for (int i = 0; i < 1200; i++) {
