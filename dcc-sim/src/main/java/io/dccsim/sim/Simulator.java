@@ -249,9 +249,7 @@ public final class Simulator implements AutoCloseable {
                 new RepositoryCertificateResolver(repository), replays, b.signatureChecks),
             new Authorisation(users, b.catalogue),
             new TargetCheck(
-                dccEui,
-                b.catalogue,
-                b.devices != null ? b.devices : device -> inventory.find(device).isPresent()),
+                dccEui, b.catalogue, b.devices != null ? b.devices : DeviceDirectory.of(inventory)),
             handlers(b, writer),
             deviceRequests(b, writer),
             interventions::get,

@@ -281,7 +281,7 @@ public final class ResponseDelivery implements Outbox, AutoCloseable {
     OutboxStore.Appended appended;
     try {
       appended =
-          store.appendCommitted(
+          store.appendAsync(
               user, message.kind().name(), requestId, message.responseCode(), document, now, first);
     } catch (RuntimeException e) {
       synchronized (lock) {

@@ -1,5 +1,6 @@
 package io.dccsim.sim.pipeline;
 
+import io.dccsim.core.inventory.Device;
 import io.dccsim.core.message.NoBody;
 import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.ResponseBody;
@@ -140,7 +141,8 @@ public final class DuisPipeline implements RequestProcessor {
           verdict,
           authorised.reason());
     }
-    Authentication addressed = targets.check(request);
+    TargetCheck.Checked checked = targets.checkTarget(request);
+    Authentication addressed = checked.authentication();
     if (!addressed.accepted()) {
       return signed(
           request,
@@ -152,7 +154,7 @@ public final class DuisPipeline implements RequestProcessor {
           addressed.reason());
     }
     try {
-      return intervenedOrAnswered(request, facts);
+      return intervenedOrAnswered(request, facts, checked.device());
     } catch (MalformedRequestException e) {
       return Outcome.plain(
           400, Verdict.REFUSED_MALFORMED, e.getMessage(), "malformed: " + e.getMessage());
@@ -162,7 +164,8 @@ public final class DuisPipeline implements RequestProcessor {
     }
   }
 
-  private Outcome intervenedOrAnswered(ParsedRequest request, RequestFacts facts) {
+  private Outcome intervenedOrAnswered(
+      ParsedRequest request, RequestFacts facts, Optional<Device> target) {
     io.dccsim.sim.spi.InterventionSource.Shaped shaped = interventions.get().shape(facts);
     List<Intervention> list = shaped.interventions();
     Duration delay = Duration.ZERO;
@@ -177,9 +180,9 @@ public final class DuisPipeline implements RequestProcessor {
     }
     Outcome outcome;
     if (effect == null) {
-      outcome = answer(request, facts, false, list.isEmpty() ? null : "delay");
+      outcome = answer(request, facts, false, list.isEmpty() ? null : "delay", target);
     } else {
-      outcome = intervene(request, facts, effect);
+      outcome = intervene(request, facts, effect, target);
     }
     if (shaped.by().isPresent() && outcome.verdict() == Verdict.INTERVENED) {
       // the journal names the scenario that shaped the answer
@@ -188,7 +191,8 @@ public final class DuisPipeline implements RequestProcessor {
     return outcome.delayedBy(delay);
   }
 
-  private Outcome intervene(ParsedRequest request, RequestFacts facts, Intervention effect) {
+  private Outcome intervene(
+      ParsedRequest request, RequestFacts facts, Intervention effect, Optional<Device> target) {
     String reason = "intervention: " + effect;
     if (effect instanceof Intervention.ResetConnection) {
       return new Outcome(
@@ -208,9 +212,9 @@ public final class DuisPipeline implements RequestProcessor {
     } else if (effect instanceof Intervention.HttpError e) {
       return raw(Outcome.Action.Respond.plain(e.status(), "Simulated failure"), facts, reason);
     } else if (effect instanceof Intervention.BrokenSignature) {
-      return answer(request, facts, true, effect.toString());
+      return answer(request, facts, true, effect.toString(), target);
     } else if (effect instanceof Intervention.RaiseAlert a) {
-      Outcome answered = answer(request, facts, false, effect.toString());
+      Outcome answered = answer(request, facts, false, effect.toString(), target);
       alertRaiser.raise(request.requestId(), a.code(), a.after());
       return answered;
     } else if (effect instanceof Intervention.DeviceBehaviour b) {
@@ -219,7 +223,8 @@ public final class DuisPipeline implements RequestProcessor {
           facts,
           false,
           effect.toString(),
-          Optional.of(io.dccsim.sim.service.DeviceBehaviour.parse(b.behaviour())));
+          Optional.of(io.dccsim.sim.service.DeviceBehaviour.parse(b.behaviour())),
+          target);
     } else if (effect instanceof Intervention.RespondWithCode c) {
       return signed(
           request, facts, c.responseCode(), NoBody.INSTANCE, false, Verdict.INTERVENED, reason);
@@ -252,8 +257,9 @@ public final class DuisPipeline implements RequestProcessor {
       ParsedRequest request,
       RequestFacts facts,
       boolean breakSignature,
-      String interventionReason) {
-    return answer(request, facts, breakSignature, interventionReason, Optional.empty());
+      String interventionReason,
+      Optional<Device> target) {
+    return answer(request, facts, breakSignature, interventionReason, Optional.empty(), target);
   }
 
   private Outcome answer(
@@ -261,7 +267,8 @@ public final class DuisPipeline implements RequestProcessor {
       RequestFacts facts,
       boolean breakSignature,
       String interventionReason,
-      Optional<io.dccsim.sim.service.DeviceBehaviour> deviceBehaviour) {
+      Optional<io.dccsim.sim.service.DeviceBehaviour> deviceBehaviour,
+      Optional<Device> target) {
     ServiceHandler handler = handlers.get(request.serviceReferenceVariant());
     CommandVariant cv = request.commandVariant();
     if (handler == null && cv.isDeviceRequest()) {
@@ -282,7 +289,8 @@ public final class DuisPipeline implements RequestProcessor {
     Instant now = clock.instant();
     ServiceAnswer answer =
         handler.handle(
-            request, new ServiceContext(now, baselinesSource.get().at(now), deviceBehaviour));
+            request,
+            new ServiceContext(now, baselinesSource.get().at(now), deviceBehaviour, target));
     return signed(
             request,
             facts,

@@ -147,9 +147,10 @@ public final class DeviceCommandService implements ServiceHandler {
   public ServiceAnswer handle(ParsedRequest request, ServiceContext context) {
     ServiceReferenceVariant srv = request.serviceReferenceVariant();
     RequestId id = request.requestId();
-    // a device the inventory does not hold got here through a custom device directory: it
-    // behaves as any device, with no status to check
-    Optional<Device> held = inventory.find(id.target());
+    // the target check's record when it has one; a device the inventory does not hold got here
+    // through a custom device directory: it behaves as any device, with no status to check
+    Optional<Device> held =
+        context.target().isPresent() ? context.target() : inventory.find(id.target());
     if (held.isPresent() && OUT_OF_SERVICE.contains(held.get().status())) {
       return new ServiceAnswer(ResponseCode.E5, NoBody.INSTANCE);
     }

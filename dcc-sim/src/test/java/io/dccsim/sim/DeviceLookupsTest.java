@@ -1,0 +1,82 @@
+package io.dccsim.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dccsim.core.inventory.DeviceInventory;
+import io.dccsim.core.inventory.DeviceStatus;
+import io.dccsim.core.inventory.DeviceType;
+import io.dccsim.core.inventory.InMemoryDeviceInventory;
+import io.dccsim.core.inventory.SyntheticEstate;
+import io.dccsim.core.message.ServiceResponse;
+import io.dccsim.core.time.SimulatedClock;
+import io.dccsim.core.value.CommandVariant;
+import io.dccsim.core.value.Eui64;
+import io.dccsim.core.value.RequestId;
+import io.dccsim.sim.delivery.OutboundMessage;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A device Service Request looks its target up in the inventory once: the target check's record
+ * goes on to the handler, which decides {@code E5} from it.
+ */
+class DeviceLookupsTest {
+  @Test
+  void aDeviceRequestLooksItsTargetUpOnceAndItsStatusStillDecidesE5() throws Exception {
+    InMemoryDeviceInventory held = new InMemoryDeviceInventory();
+    held.addAll(SyntheticEstate.devices(3, 7));
+    Eui64 meter = SyntheticEstate.eui(DeviceType.ESME, 1);
+    AtomicInteger finds = new AtomicInteger();
+    DeviceInventory counting =
+        (DeviceInventory)
+            Proxy.newProxyInstance(
+                DeviceInventory.class.getClassLoader(),
+                new Class<?>[] {DeviceInventory.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("find") && meter.equals(args[0])) {
+                    finds.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(held, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
+    try (Simulator dcc =
+        Simulator.builder()
+            .clock(SimulatedClock.fixed(Instant.parse("2021-07-01T09:00:00Z")))
+            .inventory(counting)
+            .outbox(
+                m -> {
+                  outbox.add(m);
+                  return outbox.size();
+                })
+            .start()) {
+      SupplierClient supplier = SupplierClient.testSupplierOf(dcc);
+      RequestId id = supplier.nextIdTo(meter);
+      ServiceResponse ack =
+          supplier.send(
+              CommandVariant.SEND_VIA_WAN.webService().path(),
+              supplier.readRegisters(id, CommandVariant.SEND_VIA_WAN));
+      assertThat(ack.header().responseCode().code()).isEqualTo("I99");
+      await().atMost(Duration.ofSeconds(10)).until(() -> outbox.size() == 1);
+      assertThat(finds).hasValue(1);
+
+      held.updateStatus(meter, DeviceStatus.SUSPENDED);
+      RequestId again = supplier.nextIdTo(meter);
+      ServiceResponse refused =
+          supplier.send(
+              CommandVariant.SEND_VIA_WAN.webService().path(),
+              supplier.readRegisters(again, CommandVariant.SEND_VIA_WAN));
+      assertThat(refused.header().responseCode().code()).isEqualTo("E5");
+      assertThat(finds).hasValue(2);
+    }
+  }
+}
