@@ -61,6 +61,12 @@ public final class JdbcCertificateRepository implements CertificateRepository {
       "serial, issuer, kind, subject_eui, subject_alt_name_eui, role_code, usage_code,"
           + " status_code, status_epoch_second, status_nano, der";
 
+  /** The most certificate records an H2 store keeps from its reads by serial. */
+  static final int CERTIFICATES_KEPT = 10_000;
+
+  /** The most device records an H2 store keeps from its reads by EUI-64. */
+  static final int DEVICES_KEPT = 50_000;
+
   private final RepositoryConfig config;
   private final HikariDataSource pool;
   private final boolean syncWrites;
@@ -69,6 +75,9 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final JdbcDeviceInventory devices;
   private final JdbcOutboxStore outbox;
+  // an embedded H2 database is written by this process alone, so its reads may be kept; a
+  // PostgreSQL database may be shared, so every read goes to it
+  private final ReadCache<BigInteger, CertificateRecord> certificates;
 
   private JdbcCertificateRepository(
       RepositoryConfig config, HikariDataSource pool, boolean syncWrites, boolean inMemoryH2) {
@@ -76,6 +85,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     this.pool = pool;
     this.syncWrites = syncWrites;
     this.inMemoryH2 = inMemoryH2;
+    boolean ownDatabase = config.store() == RepositoryConfig.Store.H2;
+    this.certificates = ownDatabase ? new ReadCache<>(CERTIFICATES_KEPT) : ReadCache.none();
     this.devices =
         new JdbcDeviceInventory(
             pool::getConnection,
@@ -83,7 +94,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
             syncWrites,
             config.store() == RepositoryConfig.Store.POSTGRESQL,
             config.batchSize(),
-            config.scanPageSize());
+            config.scanPageSize(),
+            ownDatabase ? new ReadCache<>(DEVICES_KEPT) : ReadCache.none());
     this.outbox =
         new JdbcOutboxStore(
             pool::getConnection,
@@ -227,6 +239,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     } catch (SQLException e) {
       throw new CertificateRepositoryException(what + " failed", e);
     } finally {
+      certificates.changed();
       writer.unlock();
     }
   }
@@ -435,7 +448,9 @@ public final class JdbcCertificateRepository implements CertificateRepository {
   @Override
   public Optional<CertificateRecord> findBySerial(BigInteger serial) {
     Objects.requireNonNull(serial, "serial");
-    return read("Finding certificate " + serial.toString(16), c -> selectBySerial(c, serial));
+    return certificates.get(
+        serial,
+        () -> read("Finding certificate " + serial.toString(16), c -> selectBySerial(c, serial)));
   }
 
   private static Optional<CertificateRecord> selectBySerial(Connection c, BigInteger serial)

@@ -89,6 +89,7 @@ final class JdbcDeviceInventory implements DeviceInventory {
   private final boolean syncWrites;
   private final int batchSize;
   private final int pageSize;
+  private final ReadCache<Eui64, Device> cache;
   private final boolean analyzeAfterLoads;
   private final Object analyzeLock = new Object();
   private long addedSinceAnalyze;
@@ -100,7 +101,9 @@ final class JdbcDeviceInventory implements DeviceInventory {
       boolean syncWrites,
       boolean analyzeAfterLoads,
       int batchSize,
-      int scanPageSize) {
+      int scanPageSize,
+      ReadCache<Eui64, Device> cache) {
+    this.cache = Objects.requireNonNull(cache, "cache");
     this.connections = connections;
     this.ensureOpen = ensureOpen;
     this.syncWrites = syncWrites;
@@ -139,6 +142,14 @@ final class JdbcDeviceInventory implements DeviceInventory {
   private <T> T write(String what, Work<T> work) {
     ensureOpen.run();
     try {
+      return writeUncounted(what, work);
+    } finally {
+      cache.changed();
+    }
+  }
+
+  private <T> T writeUncounted(String what, Work<T> work) {
+    try {
       try (Connection c = connections.get()) {
         T result;
         c.setAutoCommit(false);
@@ -166,7 +177,7 @@ final class JdbcDeviceInventory implements DeviceInventory {
       }
     } catch (LostRace race) {
       for (Eui64 eui : race.candidates) {
-        if (find(eui).isPresent()) {
+        if (findStored(eui).isPresent()) {
           throw new DuplicateDeviceException(eui);
         }
       }
@@ -192,6 +203,10 @@ final class JdbcDeviceInventory implements DeviceInventory {
   @Override
   public Optional<Device> find(Eui64 eui) {
     Objects.requireNonNull(eui, "eui");
+    return cache.get(eui, () -> findStored(eui));
+  }
+
+  private Optional<Device> findStored(Eui64 eui) {
     return read(
             "Finding device " + eui,
             c ->
