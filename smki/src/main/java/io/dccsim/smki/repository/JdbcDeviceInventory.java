@@ -492,13 +492,10 @@ final class JdbcDeviceInventory implements DeviceInventory {
     write(
         "Adding " + copy.size() + " devices",
         c -> {
+          // no look-up first: a device already held breaks the key, the whole load is rolled
+          // back, and the batch's held device is then named (as when another writer won a race)
           for (int from = 0; from < copy.size(); from += batchSize) {
-            List<Device> batch = copy.subList(from, Math.min(copy.size(), from + batchSize));
-            Optional<Eui64> held = firstHeld(c, batch);
-            if (held.isPresent()) {
-              throw new DuplicateDeviceException(held.get());
-            }
-            insert(c, batch);
+            insert(c, copy.subList(from, Math.min(copy.size(), from + batchSize)));
           }
           return copy.size();
         });
@@ -540,27 +537,6 @@ final class JdbcDeviceInventory implements DeviceInventory {
         LOG.warn("Could not refresh the device inventory's statistics after a load", e);
       }
     }
-  }
-
-  private static Optional<Eui64> firstHeld(Connection c, List<Device> batch) throws SQLException {
-    StringBuilder sql =
-        new StringBuilder("SELECT device_eui FROM smi_device WHERE device_eui IN (");
-    for (int i = 0; i < batch.size(); i++) {
-      sql.append(i == 0 ? "?" : ",?");
-    }
-    sql.append(')');
-    Set<String> held = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < batch.size(); i++) {
-        ps.setString(i + 1, key(batch.get(i).eui()));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          held.add(rs.getString(1));
-        }
-      }
-    }
-    return batch.stream().map(Device::eui).filter(e -> held.contains(key(e))).findFirst();
   }
 
   /** Inserts {@code batch} and its MPxNs, many rows to a statement. */
