@@ -269,6 +269,8 @@ public final class Simulator implements AutoCloseable {
             .map(store -> RequestCounterPersistence.start(replays, store, metrics.registry()));
     try {
       b.receiveUrls.forEach(outbox::receiveUrl);
+      // chosen here, late: loading it ran beside the key generation above
+      metrics.cryptoProvider(io.dccsim.core.signature.EcdsaProvider.inUse());
       this.server = DuisServer.start(b.settings, pipeline, listeners, metrics, clock);
     } catch (RuntimeException | InterruptedException e) {
       deviceScheduler.close();
@@ -280,6 +282,7 @@ public final class Simulator implements AutoCloseable {
 
   /** A builder with every default: loopback, a free port, a fresh test PKI, synthetic coverage. */
   public static Builder builder() {
+    io.dccsim.core.signature.EcdsaProvider.warmUpInBackground();
     return new Builder();
   }
 

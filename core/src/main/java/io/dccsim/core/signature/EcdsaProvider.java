@@ -91,6 +91,23 @@ public final class EcdsaProvider {
     return engine().description();
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Starts loading ACCP (its native library and self-tests take a few hundred milliseconds) on a
+   * background thread, once per JVM, so that a start doing other work meanwhile (generating keys,
+   * binding ports) does not wait for it. It chooses nothing: {@link #select} still may.
+   */
+  public static void warmUpInBackground() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(EcdsaProvider::accpUnavailable, "dccsim-crypto-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Why ACCP does not load on this platform, if it does not. */
   public static Optional<String> accpUnavailable() {
     try {

@@ -40,9 +40,16 @@ public final class SimulatorMetrics {
         Counter.builder("dccsim.connections.refused")
             .description("Connections closed at once because the connection limit was reached")
             .register(registry);
+  }
+
+  /**
+   * Registers the gauge naming the provider doing the ECDSA of DUIS signatures ({@code accp} or
+   * {@code bc}); called once it is chosen, late in a start, so that loading it overlaps the rest.
+   */
+  public void cryptoProvider(String provider) {
     Gauge.builder("dccsim.crypto.provider", () -> 1)
         .description("The provider doing the ECDSA of DUIS signatures (tag provider: accp or bc)")
-        .tag("provider", io.dccsim.core.signature.EcdsaProvider.inUse())
+        .tag("provider", provider)
         .register(registry);
   }
 

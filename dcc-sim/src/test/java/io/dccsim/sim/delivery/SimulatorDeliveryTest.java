@@ -67,7 +67,12 @@ class SimulatorDeliveryTest {
         dcc.receiveUrl(ResponseDeliveryTest.GAS, receiver.url());
         await().atMost(ResponseDeliveryTest.WAIT).until(() -> receiver.received().size() == 3);
         await().atMost(ResponseDeliveryTest.WAIT).until(() -> dcc.outbox().pendingCount() == 0);
-        assertThat(dcc.metrics().scrape()).contains("dccsim_delivery_attempts_total");
+        assertThat(dcc.metrics().scrape())
+            .contains("dccsim_delivery_attempts_total")
+            .contains(
+                "dccsim_crypto_provider{provider=\""
+                    + io.dccsim.core.signature.EcdsaProvider.inUse()
+                    + "\"} 1");
       }
     }
   }
