@@ -256,11 +256,15 @@ public final class DeviceGbcs implements GbcsResponder {
                     .map(user -> OtherInformation.of(code, user))
                     .orElseGet(() -> OtherInformation.of(code)))
             .build();
+    // one agreement when the recipient is the User; a second, with the User's key, via the DSP
+    SharedSecret z = SharedSecret.agree(keys.keyAgreement().privateKey(), macPeer.get());
     Sealer seal =
         plaintext ->
             EncryptedData.encrypt(
                 KeyDerivation.encryptionKey(
-                    SharedSecret.agree(keys.keyAgreement().privateKey(), encryptionPeer.get()),
+                    forUser.isPresent()
+                        ? SharedSecret.agree(keys.keyAgreement().privateKey(), encryptionPeer.get())
+                        : z,
                     header),
                 device,
                 plaintext);
@@ -271,7 +275,6 @@ public final class DeviceGbcs implements GbcsResponder {
             ? electricityContent(srv, state, meter.get(), at, seal)
             : gasContent(srv, state, meter.get(), at, seal);
     GeneralSigning apdu = header.withContent(content);
-    SharedSecret z = SharedSecret.agree(keys.keyAgreement().privateKey(), macPeer.get());
     return Optional.of(GeneralCiphering.mac(apdu, KeyDerivation.macKey(z, apdu)).encode());
   }
 
