@@ -129,6 +129,12 @@ public final class Simulator implements AutoCloseable {
       digitalSigningIssuer;
   // each User's Digital Signing organisation credential; guarded by testUsers
   private final Map<Eui64, Credential> digitalSigning = new java.util.HashMap<>();
+  private final java.util.function.BiFunction<Eui64, RemotePartyRole, Credential>
+      keyAgreementIssuer;
+  // each User's Key Agreement organisation credential; guarded by testUsers
+  private final Map<Eui64, Credential> keyAgreement = new java.util.HashMap<>();
+  // the simulated devices' DS and KA credentials, issued on first use
+  private final io.dccsim.sim.device.DeviceCredentials deviceCredentials;
   private final Map<Eui64, Credential> givenCredentials;
   // the store hears of registry changes only once the start-up registrations are done
   private final AtomicReference<UserRegistry.Listener> userChanges =
@@ -155,11 +161,12 @@ public final class Simulator implements AutoCloseable {
   // where the device flow and alerts put what they send: the delivery, or the builder's own
   private final io.dccsim.sim.delivery.Outbox sink;
   private final Alerts alerts;
-  // what the simulated devices send, and the one counter of the ResponseIDs of everything sent
-  // later
-  private final PlaceholderGbcs gbcs = new PlaceholderGbcs();
+  // what the simulated devices send (real GBCS for the reads it builds, else the placeholder), and
+  // the one counter of the ResponseIDs of everything sent later
+  private final io.dccsim.sim.device.DeviceGbcs gbcs;
   private final io.dccsim.sim.service.ResponseCounter responseCounter;
   private ServiceOptInService.BrokerCertificates broker;
+  private Credential brokerKeyAgreement;
   private final RequestCounter counter = RequestCounter.fromClock(Clock.systemUTC());
 
   private Simulator(Builder b) throws InterruptedException {
@@ -172,6 +179,12 @@ public final class Simulator implements AutoCloseable {
     this.ownsRepository = b.repository == null;
     this.repository = b.repository != null ? b.repository : new InMemoryCertificateRepository();
     this.inventory = inventoryOf(b, repository);
+    this.deviceCredentials =
+        new io.dccsim.sim.device.DeviceCredentials(
+            pki, repository, inventory, b.deviceKeyStore, clock);
+    this.gbcs =
+        new io.dccsim.sim.device.DeviceGbcs(
+            inventory, deviceCredentials, this::keyAgreementKey, new PlaceholderGbcs());
     this.dccEui = b.dccEui;
     this.dcc =
         b.dccCredential != null
@@ -188,6 +201,10 @@ public final class Simulator implements AutoCloseable {
         b.digitalSigningIssuer != null
             ? b.digitalSigningIssuer
             : (eui, role) -> pki.organisation(eui).role(role).digitalSigning().issue();
+    this.keyAgreementIssuer =
+        b.keyAgreementIssuer != null
+            ? b.keyAgreementIssuer
+            : (eui, role) -> pki.organisation(eui).role(role).keyAgreement().issue();
     this.givenCredentials = Map.copyOf(b.userCredentials);
     trust(dcc.certificate());
     addUser(supplier.eui(), supplier.role(), supplier.credential());
@@ -422,6 +439,7 @@ public final class Simulator implements AutoCloseable {
     TestUser user = new TestUser(eui, role, credential);
     trust(credential.certificate());
     digitalSigningFor(eui, role);
+    keyAgreementFor(eui, role);
     synchronized (testUsers) {
       testUsers.put(eui, user);
     }
@@ -438,6 +456,63 @@ public final class Simulator implements AutoCloseable {
   public Optional<Credential> digitalSigningCredential(Eui64 user) {
     synchronized (testUsers) {
       return Optional.ofNullable(digitalSigning.get(user));
+    }
+  }
+
+  /**
+   * The User's Key Agreement organisation credential, with which the devices' MACs and encrypted
+   * register values addressed to it are agreed: issued when the User was registered, its role the
+   * User's remote party role, its certificate in the SMKI repository as in use.
+   */
+  public Optional<Credential> keyAgreementCredential(Eui64 user) {
+    synchronized (testUsers) {
+      return Optional.ofNullable(keyAgreement.get(user));
+    }
+  }
+
+  /**
+   * The simulated devices' Digital Signing and Key Agreement credentials, issued the first time a
+   * device is used and filed in the SMKI repository.
+   */
+  public io.dccsim.sim.device.DeviceCredentials deviceCredentials() {
+    return deviceCredentials;
+  }
+
+  /**
+   * The KA public key a device agrees its keys with for {@code party}: the DCC's own (issued with
+   * its SR 8.6 certificates), or a User's.
+   */
+  private Optional<java.security.PublicKey> keyAgreementKey(Eui64 party) {
+    if (party.equals(dccEui)) {
+      return Optional.of(dspKeyAgreementCredential().certificate().getPublicKey());
+    }
+    return keyAgreementCredential(party).map(c -> c.certificate().getPublicKey());
+  }
+
+  /**
+   * The DCC's (the DSP's) Key Agreement credential, the recipient of what devices answer to the
+   * commands it sends itself (DCC schedules); issued the first time it is needed, as are its SR 8.6
+   * certificates.
+   */
+  public synchronized Credential dspKeyAgreementCredential() {
+    brokerCertificates();
+    return brokerKeyAgreement;
+  }
+
+  /** The User's Key Agreement credential for {@code role}: the one held if it fits, else new. */
+  private void keyAgreementFor(Eui64 eui, UserRole role) {
+    RemotePartyRole wanted = role.remotePartyRole();
+    synchronized (testUsers) {
+      Credential held = keyAgreement.get(eui);
+      if (held != null
+          && CertificateProfile.read(held.certificate()).role().equals(Optional.of(wanted))) {
+        return;
+      }
+    }
+    Credential issued = keyAgreementIssuer.apply(eui, wanted);
+    trust(issued.certificate());
+    synchronized (testUsers) {
+      keyAgreement.put(eui, issued);
     }
   }
 
@@ -474,6 +549,9 @@ public final class Simulator implements AutoCloseable {
       // a new role may need a Digital Signing certificate of another remote party role
       digitalSigningFor(user, role.get());
     }
+    if (role.isPresent() && keyAgreementCredential(user).isPresent()) {
+      keyAgreementFor(user, role.get());
+    }
     userChanges.get().changed(user, role);
   }
 
@@ -488,6 +566,11 @@ public final class Simulator implements AutoCloseable {
       @Override
       public Optional<Credential> digitalSigningOf(Eui64 user) {
         return testUser(user).flatMap(u -> digitalSigningCredential(user));
+      }
+
+      @Override
+      public Optional<Credential> keyAgreementOf(Eui64 user) {
+        return testUser(user).flatMap(u -> keyAgreementCredential(user));
       }
 
       @Override
@@ -651,7 +734,9 @@ public final class Simulator implements AutoCloseable {
   /** Device SRs without a handler of their own: acknowledged, answered later by the device. */
   private ServiceHandler deviceRequests(Builder b, ResponseWriter writer) {
     return new DeviceCommandService(
-        inventory,
+        // a device commissioned (SR 8.1.1) has its certificates put in use
+        new io.dccsim.sim.device.internal.CommissioningInventory(
+            inventory, deviceCredentials::commissioned),
         deviceBehaviours,
         gbcs,
         deviceScheduler,
@@ -734,7 +819,14 @@ public final class Simulator implements AutoCloseable {
                 users::roleOf,
                 Optional.of(
                     new ScheduleRunner(
-                        schedules, deviceScheduler, sink, writer, gbcs, clock, responseCounter)))
+                        schedules,
+                        deviceScheduler,
+                        sink,
+                        writer,
+                        gbcs,
+                        clock,
+                        responseCounter,
+                        dccEui)))
             .handlers());
     return out;
   }
@@ -758,6 +850,7 @@ public final class Simulator implements AutoCloseable {
               .issue();
       trust(signing.certificate());
       trust(agreement.certificate());
+      brokerKeyAgreement = agreement;
       broker =
           new ServiceOptInService.BrokerCertificates(
               signing.certificateDer(), agreement.certificateDer());
@@ -800,6 +893,9 @@ public final class Simulator implements AutoCloseable {
     private final Map<Eui64, UserRole> extraUsers = new java.util.LinkedHashMap<>();
     private java.util.function.Function<Eui64, Credential> credentialIssuer;
     private java.util.function.BiFunction<Eui64, RemotePartyRole, Credential> digitalSigningIssuer;
+    private java.util.function.BiFunction<Eui64, RemotePartyRole, Credential> keyAgreementIssuer;
+    private io.dccsim.sim.device.DeviceKeyStore deviceKeyStore =
+        io.dccsim.sim.device.DeviceKeyStore.NONE;
     private CoverageModel coverage;
     private boolean writeUnknownLiterally;
     private BaselinePolicy baselinePolicy = BaselinePolicy.byDate();
@@ -959,6 +1055,27 @@ public final class Simulator implements AutoCloseable {
     public Builder digitalSigningIssuer(
         java.util.function.BiFunction<Eui64, RemotePartyRole, Credential> issuer) {
       this.digitalSigningIssuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * How a User's Key Agreement organisation credential (what the devices' MACs and encrypted
+     * register values are agreed with) is issued for its remote party role (default: by the test
+     * PKI, kept in memory); the standalone server keeps each as PEM files.
+     */
+    public Builder keyAgreementIssuer(
+        java.util.function.BiFunction<Eui64, RemotePartyRole, Credential> issuer) {
+      this.keyAgreementIssuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * Where the simulated devices' keys are kept so that a restart reuses them (default {@link
+     * io.dccsim.sim.device.DeviceKeyStore#NONE}: issued again in each run); the standalone server
+     * keeps them in {@code pki-dir/devices}.
+     */
+    public Builder deviceKeyStore(io.dccsim.sim.device.DeviceKeyStore store) {
+      this.deviceKeyStore = Objects.requireNonNull(store, "store");
       return this;
     }
 

@@ -119,12 +119,15 @@ class DeviceRequestsTest {
     Element payload = ((RawResponseBody) r.body()).element().orElseThrow();
     assertThat(payload.getLocalName()).isEqualTo("GBCSPayload");
     byte[] gbcs = Base64.getDecoder().decode(payload.getTextContent());
-    // a General-Signing response from the device to the User, echoing the request's counter
-    assertThat(gbcs[0] & 0xFF).isEqualTo(0xDF);
-    assertThat(gbcs[1]).isEqualTo((byte) 0x09);
-    assertThat(gbcs[2]).isEqualTo((byte) 0x02);
-    assertThat(java.nio.ByteBuffer.wrap(gbcs, 3, 8).getLong()).isEqualTo(id[0].counter());
-    assertThat(new String(gbcs, StandardCharsets.US_ASCII)).contains("dccsim placeholder 4.1.1");
+    // a MACed response from the meter to the User, echoing the request's counter (the MAC and
+    // the registers are checked in DeviceGbcsDecodingTest)
+    io.dccsim.core.gbcs.GeneralSigning apdu =
+        io.dccsim.core.gbcs.GeneralCiphering.decode(gbcs).generalSigning();
+    assertThat(apdu.cra()).isEqualTo(io.dccsim.core.gbcs.CraFlag.RESPONSE);
+    assertThat(apdu.originatorCounter()).isEqualTo(id[0].counter());
+    assertThat(apdu.originator()).isEqualTo(id[0].target());
+    assertThat(apdu.recipient()).isEqualTo(id[0].originator());
+    assertThat(apdu.messageCode()).isEqualTo(io.dccsim.core.gbcs.MessageCode.ECS17B);
   }
 
   @Test
@@ -320,7 +323,11 @@ class DeviceRequestsTest {
     assertThat(alert.isDeviceAlert()).isTrue();
     assertThat(Duis.text(alert.element(), "AlertCode")).hasValue("8F66");
     byte[] gbcs = Base64.getDecoder().decode(Duis.text(alert.element(), "GBCSPayload").get());
-    assertThat(gbcs[2]).isEqualTo((byte) 0x03); // an alert
+    // an alert, signed by the meter then MACed (both checked in DeviceGbcsDecodingTest)
+    io.dccsim.core.gbcs.GeneralSigning apdu =
+        io.dccsim.core.gbcs.GeneralCiphering.decode(gbcs).generalSigning();
+    assertThat(apdu.cra()).isEqualTo(io.dccsim.core.gbcs.CraFlag.ALERT);
+    assertThat(apdu.signature()).isPresent();
 
     // a DCC alert at a set time: a power outage report at 10:00
     OUTBOX.clear();

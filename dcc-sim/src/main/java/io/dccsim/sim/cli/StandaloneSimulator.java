@@ -187,6 +187,18 @@ public final class StandaloneSimulator implements AutoCloseable {
                   base + ".key.pem",
                   () -> pki.organisation(eui).role(role).digitalSigning().issue());
             };
+    // and each User's Key Agreement credential, per remote party role
+    java.util.function.BiFunction<Eui64, io.dccsim.core.value.RemotePartyRole, Credential>
+        keptKeyAgreement =
+            (eui, role) -> {
+              String base =
+                  "user-" + eui.toString().replace("-", "") + "-" + role.gbcsName() + "-ka";
+              return kept(
+                  pkiDir,
+                  base + ".cert.pem",
+                  base + ".key.pem",
+                  () -> pki.organisation(eui).role(role).keyAgreement().issue());
+            };
     CoverageModel coverage =
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
@@ -281,6 +293,10 @@ public final class StandaloneSimulator implements AutoCloseable {
               .supplierCredential(supplier)
               .credentialIssuer(keptUserCredential)
               .digitalSigningIssuer(keptDigitalSigning)
+              .keyAgreementIssuer(keptKeyAgreement)
+              // the devices' keys, issued on first use, outlive a restart
+              .deviceKeyStore(
+                  io.dccsim.sim.device.DeviceKeyStore.directory(pkiDir.resolve("devices")))
               .users(config.users())
               .delivery(config.deliverySettings())
               .deliveryTls(deliveryTls)
@@ -439,6 +455,7 @@ public final class StandaloneSimulator implements AutoCloseable {
         .schedules(simulator.schedules())
         .deviceBehaviours(simulator.deviceBehaviours())
         .alerts(simulator.alerts())
+        .deviceCredentials(simulator.deviceCredentials())
         .deliveries(simulator.outbox());
     return ControlServer.start(
         state,

@@ -291,6 +291,11 @@ public final class ControlApi {
               behaviours().clear(eui);
               return behaviour(eui.toString());
             }));
+    r.add(
+        ControlRoute.of(
+            "GET",
+            PREFIX + "/devices/{eui}/credentials",
+            (p, q, b) -> deviceCredentials(p.get("eui"))));
     r.add(ControlRoute.of("GET", PREFIX + "/device-behaviour", (p, q, b) -> defaultBehaviour()));
     r.add(
         ControlRoute.of(
@@ -475,6 +480,43 @@ public final class ControlApi {
       throw new BadControlRequest("too many", e.getMessage());
     }
     return behaviour(eui.toString());
+  }
+
+  /**
+   * A device's DS and KA certificates (issued now if it has none yet), never its private keys: 404
+   * for a device the inventory does not hold.
+   */
+  private ControlResponse deviceCredentials(String text) {
+    Eui64 eui = eui(text, "a device ID", "00-DB-12-34-56-78-90-A0");
+    io.dccsim.sim.device.DeviceCredentials devices =
+        target
+            .deviceCredentials()
+            .orElseThrow(
+                () ->
+                    new BadControlRequest(
+                        "no device credentials",
+                        "this simulator does not expose its devices' credentials"));
+    if (inventory().find(eui).isEmpty()) {
+      return error(404, "not found", "no device " + eui + " in the inventory");
+    }
+    io.dccsim.sim.device.DeviceKeys keys = devices.of(eui);
+    ObjectNode out = ControlJson.object().put("device", eui.toString());
+    certificate(out.putObject("digitalSigning"), keys.digitalSigning());
+    certificate(out.putObject("keyAgreement"), keys.keyAgreement());
+    return ok(out);
+  }
+
+  /** The serial, issuer and certificate chain of {@code c}, into {@code out}: no private key. */
+  private static ObjectNode certificate(ObjectNode out, io.dccsim.smki.pki.Credential c) {
+    return out.put(
+            "serial",
+            c.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
+        .put(
+            "issuer",
+            c.certificate()
+                .getIssuerX500Principal()
+                .getName(javax.security.auth.x500.X500Principal.RFC2253))
+        .put("certificatePem", c.certificateChainPem());
   }
 
   private ControlResponse defaultBehaviour() {
@@ -759,6 +801,8 @@ public final class ControlApi {
               ObjectNode out = credential(ControlJson.object().put("eui", eui.toString()), c);
               held.flatMap(h -> h.digitalSigningOf(eui))
                   .ifPresent(ds -> credential(out.putObject("digitalSigning"), ds));
+              held.flatMap(h -> h.keyAgreementOf(eui))
+                  .ifPresent(ka -> credential(out.putObject("keyAgreement"), ka));
               return ok(out);
             })
         .orElseGet(

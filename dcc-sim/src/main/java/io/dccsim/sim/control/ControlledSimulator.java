@@ -61,6 +61,11 @@ public interface ControlledSimulator {
     return Optional.empty();
   }
 
+  /** The simulated devices' SMKI credentials, when this simulator exposes them. */
+  default Optional<io.dccsim.sim.device.DeviceCredentials> deviceCredentials() {
+    return Optional.empty();
+  }
+
   /** The DCC schedules Users created with SR 5.1, when this simulator exposes them. */
   default Optional<io.dccsim.sim.service.DspSchedules> schedules() {
     return Optional.empty();

@@ -29,6 +29,7 @@ public final class HarnessState implements ControlledSimulator {
   private volatile io.dccsim.sim.service.DeviceBehaviours deviceBehaviours;
   private volatile io.dccsim.sim.service.Alerts alerts;
   private volatile io.dccsim.sim.delivery.ResponseDelivery deliveries;
+  private volatile io.dccsim.sim.device.DeviceCredentials deviceCredentials;
   private final Optional<CoverageOverlay> coverage;
   private final Optional<UserRegistry> users;
   private volatile UserCredentials credentials;
@@ -226,6 +227,22 @@ public final class HarnessState implements ControlledSimulator {
    */
   public HarnessState deliveries(io.dccsim.sim.delivery.ResponseDelivery deliveries) {
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+    return this;
+  }
+
+  @Override
+  public Optional<io.dccsim.sim.device.DeviceCredentials> deviceCredentials() {
+    return Optional.ofNullable(deviceCredentials);
+  }
+
+  /**
+   * Gives the control API the simulated devices' credentials, to serve their certificates. Set
+   * once, before the API serves requests.
+   *
+   * @return this
+   */
+  public HarnessState deviceCredentials(io.dccsim.sim.device.DeviceCredentials credentials) {
+    this.deviceCredentials = Objects.requireNonNull(credentials, "credentials");
     return this;
   }
 

@@ -23,6 +23,14 @@ public interface UserCredentials {
   }
 
   /**
+   * The User's Key Agreement organisation credential, with which it checks the MACs of its devices'
+   * responses and decrypts their register values, if it has one here.
+   */
+  default Optional<Credential> keyAgreementOf(Eui64 user) {
+    return Optional.empty();
+  }
+
+  /**
    * Registers the User in {@code role} with a credential (the one it has, else a new one whose
    * certificate is put in the SMKI repository as in use).
    */

@@ -40,6 +40,7 @@ public final class ScheduleRunner {
   private final GbcsResponder gbcs;
   private final Clock clock;
   private final ResponseCounter counter;
+  private final io.dccsim.core.value.Eui64 dsp;
 
   /**
    * @param schedules the schedules (a run checks its schedule is still held)
@@ -49,6 +50,7 @@ public final class ScheduleRunner {
    * @param gbcs what the devices answer
    * @param clock the simulator's clock
    * @param counter the simulator's ResponseID counter
+   * @param dsp the DSP's EUI-64, the originator of the scheduled commands
    */
   public ScheduleRunner(
       DspSchedules schedules,
@@ -57,7 +59,8 @@ public final class ScheduleRunner {
       ResponseWriter writer,
       GbcsResponder gbcs,
       Clock clock,
-      ResponseCounter counter) {
+      ResponseCounter counter,
+      io.dccsim.core.value.Eui64 dsp) {
     this.schedules = Objects.requireNonNull(schedules, "schedules");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -65,6 +68,7 @@ public final class ScheduleRunner {
     this.gbcs = Objects.requireNonNull(gbcs, "gbcs");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.counter = Objects.requireNonNull(counter, "counter");
+    this.dsp = Objects.requireNonNull(dsp, "dsp");
   }
 
   /**
@@ -97,7 +101,8 @@ public final class ScheduleRunner {
         .text(
             "GBCSPayload",
             Base64.getEncoder()
-                .encodeToString(gbcs.response(s.device(), s.scheduled(), dspRequest, at)))
+                .encodeToString(
+                    gbcs.responseViaDsp(s.device(), s.scheduled(), dsp, dspRequest, at)))
         .text("DSPScheduleID", Long.toString(s.id()));
     byte[] signed =
         writer.write(

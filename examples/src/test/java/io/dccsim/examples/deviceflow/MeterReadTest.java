@@ -54,7 +54,8 @@ class MeterReadTest {
     byte[] gbcs =
         Base64.getDecoder()
             .decode(((RawResponseBody) response.body()).element().orElseThrow().getTextContent());
-    assertThat(gbcs[0] & 0xFF).isEqualTo(0xDF); // a General-Signing response from the meter
+    // a MACed General-Ciphering frame from the meter (SupplierAdapterTest decodes it)
+    assertThat(gbcs[0] & 0xFF).isEqualTo(0xDD);
   }
 
   @Test

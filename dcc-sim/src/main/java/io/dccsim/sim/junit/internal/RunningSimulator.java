@@ -95,6 +95,7 @@ public final class RunningSimulator implements AutoCloseable {
           .schedules(simulator.schedules())
           .deviceBehaviours(simulator.deviceBehaviours())
           .alerts(simulator.alerts())
+          .deviceCredentials(simulator.deviceCredentials())
           .deliveries(simulator.outbox());
       Optional<ControlServer> control =
           options.controlApi()

@@ -1,0 +1,2 @@
+/** Helpers of the simulated devices; not part of the API. */
+package io.dccsim.sim.device.internal;
