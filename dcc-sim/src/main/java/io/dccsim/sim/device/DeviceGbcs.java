@@ -151,8 +151,29 @@ public final class DeviceGbcs implements GbcsResponder {
   @Override
   public byte[] response(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
     Optional<byte[]> real =
-        build(device, srv, request.originator(), request.counter(), Optional.empty(), at);
+        build(
+            device,
+            REAL.contains(srv) ? meter(device) : Optional.empty(),
+            srv,
+            request.originator(),
+            request.counter(),
+            Optional.empty(),
+            at);
     return real.orElseGet(() -> fallback.response(device, srv, request, at));
+  }
+
+  @Override
+  public byte[] response(Device held, ServiceReferenceVariant srv, RequestId request, Instant at) {
+    Optional<byte[]> real =
+        build(
+            held.eui(),
+            Optional.of(held).filter(DeviceGbcs::isMeter),
+            srv,
+            request.originator(),
+            request.counter(),
+            Optional.empty(),
+            at);
+    return real.orElseGet(() -> fallback.response(held.eui(), srv, request, at));
   }
 
   @Override
@@ -161,6 +182,7 @@ public final class DeviceGbcs implements GbcsResponder {
     Optional<byte[]> real =
         build(
             device,
+            REAL.contains(srv) ? meter(device) : Optional.empty(),
             srv,
             dsp,
             request.counter(),
@@ -211,23 +233,22 @@ public final class DeviceGbcs implements GbcsResponder {
 
   /** The meter, if {@code device} is one the inventory holds (ESME or GSME). */
   private Optional<Device> meter(Eui64 device) {
-    return inventory
-        .find(device)
-        .filter(d -> d.type() == DeviceType.ESME || d.type() == DeviceType.GSME);
+    return inventory.find(device).filter(DeviceGbcs::isMeter);
+  }
+
+  private static boolean isMeter(Device d) {
+    return d.type() == DeviceType.ESME || d.type() == DeviceType.GSME;
   }
 
   private Optional<byte[]> build(
       Eui64 device,
+      Optional<Device> meter,
       ServiceReferenceVariant srv,
       Eui64 recipient,
       long counter,
       Optional<SupplementaryRemoteParty> forUser,
       Instant at) {
-    if (!REAL.contains(srv)) {
-      return Optional.empty();
-    }
-    Optional<Device> meter = meter(device);
-    if (meter.isEmpty()) {
+    if (!REAL.contains(srv) || meter.isEmpty()) {
       return Optional.empty();
     }
     Optional<PublicKey> macPeer = parties.of(recipient);

@@ -240,7 +240,7 @@ public final class DeviceCommandService implements ServiceHandler {
           default -> now.plus(behaviour.delay());
         };
     java.util.concurrent.CompletableFuture<Long> kept =
-        respond(device, behaviour.mode(), srv, id, request.schemaVersion(), due);
+        respond(device, context.target(), behaviour.mode(), srv, id, request.schemaVersion(), due);
     return new ServiceAnswer(
         ResponseCode.I99, local != null ? localCommand(srv, local) : NoBody.INSTANCE, kept);
   }
@@ -270,6 +270,7 @@ public final class DeviceCommandService implements ServiceHandler {
    */
   private java.util.concurrent.CompletableFuture<Long> respond(
       Eui64 device,
+      Optional<Device> held,
       DeviceBehaviour.Mode mode,
       ServiceReferenceVariant srv,
       RequestId id,
@@ -287,7 +288,12 @@ public final class DeviceCommandService implements ServiceHandler {
       AnswerElement payload = AnswerElement.root("GBCSPayload");
       payload
           .element()
-          .setTextContent(Base64.getEncoder().encodeToString(gbcs.response(device, srv, id, at)));
+          .setTextContent(
+              Base64.getEncoder()
+                  .encodeToString(
+                      held.isPresent()
+                          ? gbcs.response(held.get(), srv, id, at)
+                          : gbcs.response(device, srv, id, at)));
       body = RawResponseBody.of(srv, payload.element());
 
     } else {

@@ -16,6 +16,19 @@ public interface GbcsResponder {
   byte[] response(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at);
 
   /**
+   * As {@link #response(Eui64, ServiceReferenceVariant, RequestId, Instant)}, for a device whose
+   * inventory record the caller already holds, so that it is not looked up again. By default, the
+   * response by its EUI-64.
+   */
+  default byte[] response(
+      io.dccsim.core.inventory.Device held,
+      ServiceReferenceVariant srv,
+      RequestId request,
+      Instant at) {
+    return response(held.eui(), srv, request, at);
+  }
+
+  /**
    * The device's GBCS response to a command the DSP sent on a User's behalf (a DCC schedule run):
    * the DSP {@code dsp} is the originator of the command and the recipient of the response, the
    * User {@code request.originator()} the supplementary remote party, with the request's counter.
