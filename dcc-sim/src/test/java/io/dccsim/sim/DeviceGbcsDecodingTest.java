@@ -31,7 +31,6 @@ import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
 import io.dccsim.core.value.ServiceReferenceVariant;
-import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.delivery.OutboundMessage;
 import io.dccsim.sim.device.DeviceGbcs;
 import io.dccsim.sim.device.MeterState;
@@ -398,27 +397,7 @@ class DeviceGbcsDecodingTest {
 
   @Test
   void aScheduledReadIsMacedForTheDspAndEncryptedForTheUser() throws Exception {
-    String body =
-        "<sr:CreateSchedule xmlns:sr=\""
-            + Duis.NS
-            + "\"><sr:ScheduleFrequency>Daily</sr:ScheduleFrequency>"
-            + "<sr:ScheduleStartDate>2021-07-02</sr:ScheduleStartDate>"
-            + "<sr:DSPScheduledServiceReference>4.6</sr:DSPScheduledServiceReference>"
-            + "<sr:DSPScheduledServiceReferenceVariant>4.6.1</sr:DSPScheduledServiceReferenceVariant>"
-            + "<sr:DeviceID>"
-            + ESME
-            + "</sr:DeviceID><sr:RetrieveDailyReadLog/></sr:CreateSchedule>";
-    ServiceResponse created =
-        supplier.send(
-            supplier.signed(
-                SchemaVersion.V5_4,
-                supplier.nextId(),
-                CommandVariant.NON_DEVICE,
-                ServiceReferenceVariant.parse("5.1"),
-                RawRequestBody.of(
-                    SecureXml.withDefaults()
-                        .parse(body.getBytes(StandardCharsets.UTF_8))
-                        .getDocumentElement())));
+    ServiceResponse created = supplier.send(supplier.dailyReadLogSchedule(ESME, "2021-07-02"));
     assertThat(created.header().responseCode().code()).isEqualTo("I0");
     try {
       clock.advance(Duration.ofHours(15));

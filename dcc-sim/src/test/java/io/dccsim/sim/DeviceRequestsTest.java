@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.dccsim.core.inventory.DeviceStatus;
 import io.dccsim.core.inventory.DeviceType;
 import io.dccsim.core.inventory.SyntheticEstate;
-import io.dccsim.core.message.RawRequestBody;
 import io.dccsim.core.message.RawResponseBody;
 import io.dccsim.core.message.ServiceResponse;
 import io.dccsim.core.schema.DuisSchema;
@@ -16,14 +15,11 @@ import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
-import io.dccsim.core.value.SchemaVersion;
-import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.value.WebService;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.delivery.OutboundMessage;
 import io.dccsim.sim.pipeline.Duis;
 import io.dccsim.sim.service.DeviceBehaviour;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,27 +217,7 @@ class DeviceRequestsTest {
   @Test
   void aDccScheduleRunsOnTheSimulatedClockUntilItIsDeleted() throws Exception {
     Eui64 device = meter(8);
-    String body =
-        "<sr:CreateSchedule xmlns:sr=\""
-            + Duis.NS
-            + "\"><sr:ScheduleFrequency>Daily</sr:ScheduleFrequency>"
-            + "<sr:ScheduleStartDate>2021-07-02</sr:ScheduleStartDate>"
-            + "<sr:DSPScheduledServiceReference>4.6</sr:DSPScheduledServiceReference>"
-            + "<sr:DSPScheduledServiceReferenceVariant>4.6.1</sr:DSPScheduledServiceReferenceVariant>"
-            + "<sr:DeviceID>"
-            + device
-            + "</sr:DeviceID><sr:RetrieveDailyReadLog/></sr:CreateSchedule>";
-    ServiceResponse created =
-        supplier.send(
-            supplier.signed(
-                SchemaVersion.V5_4,
-                supplier.nextId(),
-                CommandVariant.NON_DEVICE,
-                ServiceReferenceVariant.parse("5.1"),
-                RawRequestBody.of(
-                    SecureXml.withDefaults()
-                        .parse(body.getBytes(StandardCharsets.UTF_8))
-                        .getDocumentElement())));
+    ServiceResponse created = supplier.send(supplier.dailyReadLogSchedule(device, "2021-07-02"));
     assertThat(created.header().responseCode().code()).isEqualTo("I0");
     String id = ((RawResponseBody) created.body()).element().orElseThrow().getTextContent();
     Thread.sleep(50);

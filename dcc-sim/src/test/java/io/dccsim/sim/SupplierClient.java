@@ -103,6 +103,34 @@ final class SupplierClient {
         io.dccsim.core.message.RawRequestBody.emptyElement("ReadInstantaneousImportRegisters"));
   }
 
+  /**
+   * A signed SR 5.1 Create Schedule: a daily SR 4.6.1 read log of {@code device} from {@code
+   * startDate} (yyyy-mm-dd).
+   */
+  byte[] dailyReadLogSchedule(Eui64 device, String startDate) {
+    String body =
+        "<sr:CreateSchedule xmlns:sr=\""
+            + io.dccsim.sim.pipeline.Duis.NS
+            + "\"><sr:ScheduleFrequency>Daily</sr:ScheduleFrequency>"
+            + "<sr:ScheduleStartDate>"
+            + startDate
+            + "</sr:ScheduleStartDate>"
+            + "<sr:DSPScheduledServiceReference>4.6</sr:DSPScheduledServiceReference>"
+            + "<sr:DSPScheduledServiceReferenceVariant>4.6.1</sr:DSPScheduledServiceReferenceVariant>"
+            + "<sr:DeviceID>"
+            + device
+            + "</sr:DeviceID><sr:RetrieveDailyReadLog/></sr:CreateSchedule>";
+    return signed(
+        SchemaVersion.V5_4,
+        nextId(),
+        CommandVariant.NON_DEVICE,
+        ServiceReferenceVariant.parse("5.1"),
+        io.dccsim.core.message.RawRequestBody.of(
+            SecureXml.withDefaults()
+                .parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getDocumentElement()));
+  }
+
   byte[] wanMatrix(SchemaVersion version, RequestWanMatrix body) {
     return signed(
         version,

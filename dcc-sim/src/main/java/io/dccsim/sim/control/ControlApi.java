@@ -815,16 +815,7 @@ public final class ControlApi {
 
   /** The serial, issuer, certificate chain and private key of {@code c}, into {@code out}. */
   private static ObjectNode credential(ObjectNode out, io.dccsim.smki.pki.Credential c) {
-    return out.put(
-            "serial",
-            c.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
-        .put(
-            "issuer",
-            c.certificate()
-                .getIssuerX500Principal()
-                .getName(javax.security.auth.x500.X500Principal.RFC2253))
-        .put("certificatePem", c.certificateChainPem())
-        .put("privateKeyPem", c.privateKeyPkcs8Pem());
+    return certificate(out, c).put("privateKeyPem", c.privateKeyPkcs8Pem());
   }
 
   private ControlResponse user(String text) {
