@@ -32,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * if each append had been written at once.
  *
  * <p>On H2 file stores that sync each write, a transaction of new messages, a redrive, a dead
- * letter or a change of URL is forced to disk ({@code CHECKPOINT SYNC}) before it counts as kept,
- * one sync serving every write committed while the one before it ran (group commit). Forgetting a
+ * letter or a change of URL is forced to disk ({@code CHECKPOINT SYNC}) before it counts as kept;
+ * the writer's one sync serves every message of its transaction (group commit). Forgetting a
  * delivered message and counting a failed attempt are not forced: after a crash they may be undone,
  * and the message is then delivered again or its attempt repeated, never lost.
  */
@@ -49,13 +49,6 @@ final class JdbcOutboxStore implements OutboxStore {
   private final Runnable ensureOpen;
   private final boolean syncWrites;
   private final boolean sequenceObject;
-  private final Object syncLock = new Object();
-  // guarded by syncLock: writes committed, writes a finished sync covers, a sync is running, and
-  // who waits for the next
-  private long committed;
-  private long synced;
-  private boolean syncing;
-  private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
   /** The most new messages written in one transaction. */
   static final int WRITE_BATCH = 256;
@@ -129,17 +122,14 @@ final class JdbcOutboxStore implements OutboxStore {
   private <T> T write(String what, Work<T> work, boolean durable) {
     ensureOpen.run();
     awaitQueued(what);
-    T result = transact(what, work);
-    if (syncWrites && durable) {
-      // the connection is back in the pool while waiting: only the writer running the sync holds
-      // one, so readers are not starved by writers waiting for the disk
-      await(what, forced());
-    }
-    return result;
+    return transact(what, work, durable);
   }
 
-  /** Runs {@code work} in one transaction, without waiting for what is queued. */
-  private <T> T transact(String what, Work<T> work) {
+  /**
+   * Runs {@code work} in one transaction, without waiting for what is queued; with {@code durable}
+   * on a store that syncs, the commit is then forced to disk.
+   */
+  private <T> T transact(String what, Work<T> work, boolean durable) {
     T result;
     try (Connection c = connections.get()) {
       c.setAutoCommit(false);
@@ -156,6 +146,11 @@ final class JdbcOutboxStore implements OutboxStore {
       } finally {
         c.setAutoCommit(true);
       }
+      if (durable && syncWrites) {
+        try (Statement sync = c.createStatement()) {
+          sync.execute("CHECKPOINT SYNC");
+        }
+      }
     } catch (SQLException e) {
       throw new CertificateRepositoryException(what + " failed", e);
     }
@@ -171,66 +166,6 @@ final class JdbcOutboxStore implements OutboxStore {
       throw new CertificateRepositoryException(what + ": interrupted forcing it to disk", e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new CertificateRepositoryException(what + ": forcing it to disk failed", e.getCause());
-    }
-  }
-
-  /** A future completed once every write committed so far is forced to disk. */
-  private CompletableFuture<Void> forced() {
-    long mine;
-    synchronized (syncLock) {
-      mine = ++committed;
-    }
-    return syncAfter(mine);
-  }
-
-  /**
-   * A future completed once a sync that began after write {@code mine} was committed has finished.
-   * Syncs run one after another on one thread; each covers every write committed when it begins.
-   */
-  private CompletableFuture<Void> syncAfter(long mine) {
-    synchronized (syncLock) {
-      if (synced >= mine) {
-        return CompletableFuture.completedFuture(null);
-      }
-      CompletableFuture<Void> f = new CompletableFuture<>();
-      waiting.add(f);
-      if (!syncing) {
-        syncing = true;
-        try {
-          WRITER.execute(this::runSyncs);
-        } catch (RuntimeException e) {
-          syncing = false;
-          waiting.remove(f);
-          f.completeExceptionally(e);
-        }
-      }
-      return f;
-    }
-  }
-
-  private void runSyncs() {
-    while (true) {
-      long target;
-      List<CompletableFuture<Void>> batch;
-      synchronized (syncLock) {
-        if (waiting.isEmpty()) {
-          syncing = false;
-          return;
-        }
-        target = committed;
-        batch = new ArrayList<>(waiting);
-        waiting.clear();
-      }
-      try (Connection c = connections.get();
-          Statement s = c.createStatement()) {
-        s.execute("CHECKPOINT SYNC");
-        synchronized (syncLock) {
-          synced = Math.max(synced, target);
-        }
-        batch.forEach(f -> f.complete(null));
-      } catch (SQLException | RuntimeException e) {
-        batch.forEach(f -> f.completeExceptionally(e));
-      }
     }
   }
 
@@ -294,7 +229,7 @@ final class JdbcOutboxStore implements OutboxStore {
   private long nextSequence() {
     synchronized (sequenceLock) {
       if (nextReserved == reserved.length) {
-        reserved = transact("Reserving outbox sequence numbers", this::reserve);
+        reserved = transact("Reserving outbox sequence numbers", this::reserve, false);
         nextReserved = 0;
       }
       return reserved[nextReserved++];
@@ -408,16 +343,14 @@ final class JdbcOutboxStore implements OutboxStore {
       }
       try {
         if (!messages.isEmpty() || !forgets.isEmpty()) {
-          writeBatch(messages, forgets);
-          if (syncWrites && !messages.isEmpty()) {
-            try (Connection c = connections.get();
-                Statement s = c.createStatement()) {
-              s.execute("CHECKPOINT SYNC");
-            }
-          }
+          ensureOpen.run();
+          transact(
+              "Writing " + messages.size() + " outbound messages",
+              c -> writeBatch(c, messages, forgets),
+              !messages.isEmpty());
         }
         messages.forEach(q -> q.durable().complete(null));
-      } catch (SQLException | RuntimeException e) {
+      } catch (RuntimeException e) {
         // forgets not written are kept: delivered again after a restart, never lost
         org.slf4j.LoggerFactory.getLogger(JdbcOutboxStore.class)
             .warn(
@@ -425,9 +358,7 @@ final class JdbcOutboxStore implements OutboxStore {
                 messages.size(),
                 forgets.size(),
                 e.toString());
-        CertificateRepositoryException failure =
-            new CertificateRepositoryException("Keeping an outbound message failed", e);
-        messages.forEach(q -> q.durable().completeExceptionally(failure));
+        messages.forEach(q -> q.durable().completeExceptionally(e));
       }
       if (barrier != null) {
         barrier.passed().complete(null);
@@ -435,47 +366,33 @@ final class JdbcOutboxStore implements OutboxStore {
     }
   }
 
-  /** Writes new messages and forgets delivered ones in one transaction. */
-  private void writeBatch(List<Queued> messages, List<Long> forgets) throws SQLException {
-    ensureOpen.run();
-    try (Connection c = connections.get()) {
-      c.setAutoCommit(false);
-      try {
-        if (!messages.isEmpty()) {
-          try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (Queued q : messages) {
-              insert.setLong(1, q.seq());
-              insert.setLong(2, q.user().value());
-              insert.setString(3, q.kind());
-              insert.setString(4, q.requestId());
-              insert.setString(5, q.responseCode());
-              insert.setBytes(6, q.document());
-              insert.setLong(7, q.accepted());
-              insert.setLong(8, q.firstAttempt());
-              insert.addBatch();
-            }
-            insert.executeBatch();
-          }
+  /** Writes new messages and forgets delivered ones, in the writer's transaction. */
+  private static Void writeBatch(Connection c, List<Queued> messages, List<Long> forgets)
+      throws SQLException {
+    if (!messages.isEmpty()) {
+      try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+        for (Queued q : messages) {
+          insert.setLong(1, q.seq());
+          insert.setLong(2, q.user().value());
+          insert.setString(3, q.kind());
+          insert.setString(4, q.requestId());
+          insert.setString(5, q.responseCode());
+          insert.setBytes(6, q.document());
+          insert.setLong(7, q.accepted());
+          insert.setLong(8, q.firstAttempt());
+          insert.addBatch();
         }
-        if (!forgets.isEmpty()) {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM duis_outbox WHERE seq = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("BIGINT", forgets.toArray()));
-            ps.executeUpdate();
-          }
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          e.addSuppressed(r);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+        insert.executeBatch();
       }
     }
+    if (!forgets.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM duis_outbox WHERE seq = ANY (?)")) {
+        ps.setArray(1, c.createArrayOf("BIGINT", forgets.toArray()));
+        ps.executeUpdate();
+      }
+    }
+    return null;
   }
 
   /**
