@@ -175,30 +175,25 @@ public final class StandaloneSimulator implements AutoCloseable {
           return kept(
               pkiDir, base + ".cert.pem", base + ".key.pem", () -> pki.xmlSigningCredential(eui));
         };
-    // and each User's Digital Signing credential, per remote party role
+    // and each User's Digital Signing and Key Agreement credentials, per remote party role
     java.util.function.BiFunction<Eui64, io.dccsim.core.value.RemotePartyRole, Credential>
         keptDigitalSigning =
-            (eui, role) -> {
-              String base =
-                  "user-" + eui.toString().replace("-", "") + "-" + role.gbcsName() + "-ds";
-              return kept(
-                  pkiDir,
-                  base + ".cert.pem",
-                  base + ".key.pem",
-                  () -> pki.organisation(eui).role(role).digitalSigning().issue());
-            };
-    // and each User's Key Agreement credential, per remote party role
+            (eui, role) ->
+                keptOrganisation(
+                    pkiDir,
+                    eui,
+                    role,
+                    "ds",
+                    () -> pki.organisation(eui).role(role).digitalSigning().issue());
     java.util.function.BiFunction<Eui64, io.dccsim.core.value.RemotePartyRole, Credential>
         keptKeyAgreement =
-            (eui, role) -> {
-              String base =
-                  "user-" + eui.toString().replace("-", "") + "-" + role.gbcsName() + "-ka";
-              return kept(
-                  pkiDir,
-                  base + ".cert.pem",
-                  base + ".key.pem",
-                  () -> pki.organisation(eui).role(role).keyAgreement().issue());
-            };
+            (eui, role) ->
+                keptOrganisation(
+                    pkiDir,
+                    eui,
+                    role,
+                    "ka",
+                    () -> pki.organisation(eui).role(role).keyAgreement().issue());
     CoverageModel coverage =
         config.coverageFile().isPresent()
             ? CoverageTable.load(config.coverageFile().get())
@@ -562,6 +557,17 @@ public final class StandaloneSimulator implements AutoCloseable {
   }
 
   /** The credential kept in two PEM files, issued and written there the first time. */
+  /** A User's organisation credential for {@code role} and {@code usage} (ds, ka), kept. */
+  private static Credential keptOrganisation(
+      Path pkiDir,
+      Eui64 eui,
+      io.dccsim.core.value.RemotePartyRole role,
+      String usage,
+      java.util.function.Supplier<Credential> issue) {
+    String base = "user-" + eui.toString().replace("-", "") + "-" + role.gbcsName() + "-" + usage;
+    return kept(pkiDir, base + ".cert.pem", base + ".key.pem", issue);
+  }
+
   private static Credential kept(Path dir, String cert, String key, Supplier<Credential> issue) {
     Path certFile = dir.resolve(cert);
     Path keyFile = dir.resolve(key);
