@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,7 @@ class CriticalCommandsTest {
   private static final Instant NOW = Instant.parse("2021-07-01T09:00:00Z");
   private static final ServiceReferenceVariant ENABLE_SUPPLY = ServiceReferenceVariant.parse("7.1");
   private static final ServiceReferenceVariant COMMISSION = ServiceReferenceVariant.parse("8.1.1");
-  private static final List<OutboundMessage> OUTBOX = new CopyOnWriteArrayList<>();
+  private static final RecordedOutbox OUTBOX = new RecordedOutbox();
   private static final DuisSchema SCHEMA = DuisSchema.builtIn();
   private static final SecureXml XML = SecureXml.withDefaults();
   private static SimulatedClock clock;
@@ -65,15 +64,7 @@ class CriticalCommandsTest {
   @BeforeAll
   static void start() {
     clock = SimulatedClock.fixed(NOW);
-    dcc =
-        Simulator.builder()
-            .clock(clock)
-            .outbox(
-                m -> {
-                  OUTBOX.add(m);
-                  return OUTBOX.size();
-                })
-            .start();
+    dcc = Simulator.builder().clock(clock).outbox(OUTBOX).start();
     supplier = SupplierClient.testSupplierOf(dcc);
   }
 

@@ -31,7 +31,6 @@ import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
 import io.dccsim.core.value.SchemaVersion;
 import io.dccsim.core.value.ServiceReferenceVariant;
-import io.dccsim.sim.delivery.OutboundMessage;
 import io.dccsim.sim.device.DeviceGbcs;
 import io.dccsim.sim.device.MeterState;
 import io.dccsim.sim.pipeline.Duis;
@@ -47,7 +46,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeviceGbcsDecodingTest {
   private static final Instant NOW = Instant.parse("2021-07-01T09:00:00Z");
-  private static final List<OutboundMessage> OUTBOX = new CopyOnWriteArrayList<>();
+  private static final RecordedOutbox OUTBOX = new RecordedOutbox();
   private static final Eui64 ESME = SyntheticEstate.eui(DeviceType.ESME, 3);
   private static final Eui64 GSME = SyntheticEstate.eui(DeviceType.GSME, 3);
   private static SimulatedClock clock;
@@ -73,15 +71,7 @@ class DeviceGbcsDecodingTest {
   @BeforeAll
   static void start() {
     clock = SimulatedClock.fixed(NOW);
-    dcc =
-        Simulator.builder()
-            .clock(clock)
-            .outbox(
-                m -> {
-                  OUTBOX.add(m);
-                  return OUTBOX.size();
-                })
-            .start();
+    dcc = Simulator.builder().clock(clock).outbox(OUTBOX).start();
     supplier = SupplierClient.testSupplierOf(dcc);
     smki = SmkiRepositoryServer.builder(dcc.repository()).port(0).start();
     lookup = SmkiRepositoryClient.of(smki.baseUri());

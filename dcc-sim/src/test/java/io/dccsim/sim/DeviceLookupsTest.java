@@ -13,12 +13,9 @@ import io.dccsim.core.time.SimulatedClock;
 import io.dccsim.core.value.CommandVariant;
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
-import io.dccsim.sim.delivery.OutboundMessage;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +45,12 @@ class DeviceLookupsTest {
                     throw e.getCause();
                   }
                 });
-    List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
+    RecordedOutbox outbox = new RecordedOutbox();
     try (Simulator dcc =
         Simulator.builder()
             .clock(SimulatedClock.fixed(Instant.parse("2021-07-01T09:00:00Z")))
             .inventory(counting)
-            .outbox(
-                m -> {
-                  outbox.add(m);
-                  return outbox.size();
-                })
+            .outbox(outbox)
             .start()) {
       SupplierClient supplier = SupplierClient.testSupplierOf(dcc);
       // a meter's first response also files its new SMKI credentials, which reads its status

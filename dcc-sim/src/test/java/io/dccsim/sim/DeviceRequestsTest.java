@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +41,7 @@ import org.w3c.dom.Element;
  */
 class DeviceRequestsTest {
   private static final Instant NOW = Instant.parse("2021-07-01T09:00:00Z");
-  private static final List<OutboundMessage> OUTBOX = new CopyOnWriteArrayList<>();
+  private static final RecordedOutbox OUTBOX = new RecordedOutbox();
   private static SimulatedClock clock;
   private static Simulator dcc;
   private static SupplierClient supplier;
@@ -55,11 +54,7 @@ class DeviceRequestsTest {
     dcc =
         Simulator.builder()
             .clock(clock)
-            .outbox(
-                m -> {
-                  OUTBOX.add(m);
-                  return OUTBOX.size();
-                })
+            .outbox(OUTBOX)
             .deviceResponseTimeout(Duration.ofSeconds(30))
             .start();
     supplier = SupplierClient.testSupplierOf(dcc);
