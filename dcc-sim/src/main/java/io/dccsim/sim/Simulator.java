@@ -178,10 +178,14 @@ public final class Simulator implements AutoCloseable {
     this.pki = b.pki != null ? b.pki : TestPki.create(clock);
     this.ownsRepository = b.repository == null;
     this.repository = b.repository != null ? b.repository : new InMemoryCertificateRepository();
-    this.inventory = inventoryOf(b, repository);
+    io.dccsim.core.inventory.DeviceInventory held = inventoryOf(b, repository);
     this.deviceCredentials =
-        new io.dccsim.sim.device.DeviceCredentials(
-            pki, repository, inventory, b.deviceKeyStore, clock);
+        new io.dccsim.sim.device.DeviceCredentials(pki, repository, held, b.deviceKeyStore, clock);
+    // whatever commissions a device (SR 8.1.1, an SR's status change, the control API, a test
+    // through inventory()) puts its certificates in use
+    this.inventory =
+        new io.dccsim.sim.device.internal.CommissioningInventory(
+            held, deviceCredentials::commissioned);
     this.gbcs =
         new io.dccsim.sim.device.DeviceGbcs(
             inventory, deviceCredentials, this::keyAgreementKey, new PlaceholderGbcs());
@@ -734,9 +738,7 @@ public final class Simulator implements AutoCloseable {
   /** Device SRs without a handler of their own: acknowledged, answered later by the device. */
   private ServiceHandler deviceRequests(Builder b, ResponseWriter writer) {
     return new DeviceCommandService(
-        // a device commissioned (SR 8.1.1) has its certificates put in use
-        new io.dccsim.sim.device.internal.CommissioningInventory(
-            inventory, deviceCredentials::commissioned),
+        inventory,
         deviceBehaviours,
         gbcs,
         deviceScheduler,

@@ -80,6 +80,22 @@ class DeviceCredentialsTest {
   }
 
   @Test
+  void aDeviceCommissionedThroughTheSimulatorsInventoryHasItsCertificatesInUse() {
+    try (io.dccsim.sim.Simulator dcc = io.dccsim.sim.Simulator.builder().clock(CLOCK).start()) {
+      dcc.inventory().updateStatus(METER, DeviceStatus.INSTALLED_NOT_COMMISSIONED);
+      dcc.deviceCredentials().of(METER);
+      assertThat(filed(dcc.repository(), METER))
+          .hasSize(2)
+          .allSatisfy(r -> assertThat(r.status()).isEqualTo(CertificateStatus.PENDING));
+      // not through SR 8.1.1: the control API and a test's own changes go the same way
+      dcc.inventory().updateStatus(METER, DeviceStatus.COMMISSIONED);
+      assertThat(filed(dcc.repository(), METER))
+          .hasSize(2)
+          .allSatisfy(r -> assertThat(r.status()).isEqualTo(CertificateStatus.IN_USE));
+    }
+  }
+
+  @Test
   void aDirectoryStoreGivesTheSameKeysAfterARestart(@TempDir Path dir) throws Exception {
     DeviceKeys first;
     try (CertificateRepository repo = new InMemoryCertificateRepository()) {

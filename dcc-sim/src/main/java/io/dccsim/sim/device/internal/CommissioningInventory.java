@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * An inventory that tells a listener when a device becomes {@code Commissioned} through it, so that
- * its SMKI certificates follow; everything else is the inventory's own.
+ * An inventory that tells a listener when a device becomes {@code Commissioned} through it (a
+ * status update or a replacement), so that its SMKI certificates follow; everything else is the
+ * inventory's own.
  */
 public final class CommissioningInventory implements DeviceInventory {
   private final DeviceInventory inventory;
@@ -62,7 +63,15 @@ public final class CommissioningInventory implements DeviceInventory {
 
   @Override
   public Optional<Device> replace(Device device) {
-    return inventory.replace(device);
+    Optional<Device> old = inventory.replace(device);
+    if (old.isPresent() && becameCommissioned(old.get().status(), device.status())) {
+      commissioned.accept(device.eui());
+    }
+    return old;
+  }
+
+  private static boolean becameCommissioned(DeviceStatus before, DeviceStatus after) {
+    return after == DeviceStatus.COMMISSIONED && before != DeviceStatus.COMMISSIONED;
   }
 
   @Override
