@@ -141,7 +141,7 @@ public final class DuisPipeline implements RequestProcessor {
           verdict,
           authorised.reason());
     }
-    TargetCheck.Checked checked = targets.checkTarget(request);
+    TargetCheck.Checked checked = targets.check(request);
     Authentication addressed = checked.authentication();
     if (!addressed.accepted()) {
       return signed(

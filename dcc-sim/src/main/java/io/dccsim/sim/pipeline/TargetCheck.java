@@ -68,13 +68,11 @@ public final class TargetCheck {
     }
   }
 
-  /** Accepted, or refused with {@link #WRONG_TARGET_CODE}. */
-  public Authentication check(ParsedRequest request) {
-    return checkTarget(request).authentication();
-  }
-
-  /** As {@link #check}, with the target device's record where the directory found one. */
-  public Checked checkTarget(ParsedRequest request) {
+  /**
+   * Accepted, or refused with {@link #WRONG_TARGET_CODE}; with the target device's record where the
+   * directory found one.
+   */
+  public Checked check(ParsedRequest request) {
     Optional<ServiceDefinition> definition = catalogue.find(request.serviceReferenceVariant());
     if (definition.isEmpty()) {
       return Checked.ACCEPTED;

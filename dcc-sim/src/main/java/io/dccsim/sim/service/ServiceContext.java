@@ -29,13 +29,8 @@ public record ServiceContext(
     Objects.requireNonNull(target, "target");
   }
 
-  /** No target record handed on. */
-  public ServiceContext(Instant now, Baseline baseline, Optional<DeviceBehaviour> deviceBehaviour) {
-    this(now, baseline, deviceBehaviour, Optional.empty());
-  }
-
-  /** No scenario shaping the device's behaviour. */
+  /** No scenario shaping the device's behaviour, no target record handed on. */
   public ServiceContext(Instant now, Baseline baseline) {
-    this(now, baseline, Optional.empty());
+    this(now, baseline, Optional.empty(), Optional.empty());
   }
 }
