@@ -150,16 +150,10 @@ public final class DeviceGbcs implements GbcsResponder {
 
   @Override
   public byte[] response(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
-    Optional<byte[]> real =
-        build(
-            device,
-            REAL.contains(srv) ? meter(device) : Optional.empty(),
-            srv,
-            request.originator(),
-            request.counter(),
-            Optional.empty(),
-            at);
-    return real.orElseGet(() -> fallback.response(device, srv, request, at));
+    Optional<Device> held = REAL.contains(srv) ? inventory.find(device) : Optional.empty();
+    return held.isPresent()
+        ? response(held.get(), srv, request, at)
+        : fallback.response(device, srv, request, at);
   }
 
   @Override

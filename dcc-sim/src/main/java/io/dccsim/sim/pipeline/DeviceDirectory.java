@@ -38,7 +38,7 @@ public interface DeviceDirectory {
     return new DeviceDirectory() {
       @Override
       public boolean isKnown(Eui64 device) {
-        return inventory.find(device).isPresent();
+        return lookup(device).known();
       }
 
       @Override
