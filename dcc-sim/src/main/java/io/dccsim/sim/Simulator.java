@@ -748,6 +748,7 @@ public final class Simulator implements AutoCloseable {
         b.deviceResponseTimeout,
         preCommands,
         this::digitalSigningKeys,
+        b.preCommandForm,
         responseCounter);
   }
 
@@ -904,6 +905,8 @@ public final class Simulator implements AutoCloseable {
     private ServiceCatalogue catalogue = ServiceCatalogue.duis54();
     private io.dccsim.sim.delivery.Outbox outbox;
     private java.time.Duration deviceResponseTimeout = DeviceCommandService.DEFAULT_TIMEOUT;
+    private io.dccsim.sim.service.PreCommandSignature.Form preCommandForm =
+        io.dccsim.sim.service.PreCommandSignature.Form.NULL_SIGNATURE;
     private int maxWaitingDeviceResponses = DEFAULT_MAX_WAITING_DEVICE_RESPONSES;
     private io.dccsim.sim.service.DeviceBehaviour deviceBehaviour =
         io.dccsim.sim.service.DeviceBehaviour.ANSWERS_AT_ONCE;
@@ -1124,6 +1127,17 @@ public final class Simulator implements AutoCloseable {
         throw new IllegalArgumentException("the device response timeout must be positive");
       }
       this.deviceResponseTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The form of the pre-commands command variant 4 hands out (default {@link
+     * io.dccsim.sim.service.PreCommandSignature.Form#NULL_SIGNATURE}, as GBCS says; {@link
+     * io.dccsim.sim.service.PreCommandSignature.Form#NO_SIGNATURE_FIELD} as DCC Boxed gives them,
+     * for the signing tools made for it).
+     */
+    public Builder preCommandForm(io.dccsim.sim.service.PreCommandSignature.Form form) {
+      this.preCommandForm = Objects.requireNonNull(form, "form");
       return this;
     }
 

@@ -124,15 +124,7 @@ class CriticalCommandsTest {
   /** The User's signature, as GBCS wants it: the {@code 00} replaced by {@code 40} and r||s. */
   static byte[] sign(byte[] preCommand, PrivateKey key) throws Exception {
     assertThat(preCommand[preCommand.length - 1]).isZero();
-    byte[] unsigned = Arrays.copyOf(preCommand, preCommand.length - 1);
-    Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-    ecdsa.initSign(key);
-    ecdsa.update(unsigned, 1, unsigned.length - 1);
-    byte[] rs = p1363(ecdsa.sign());
-    byte[] out = Arrays.copyOf(unsigned, unsigned.length + 1 + 64);
-    out[unsigned.length] = 0x40;
-    System.arraycopy(rs, 0, out, unsigned.length + 1, 64);
-    return out;
+    return signWhole(Arrays.copyOf(preCommand, preCommand.length - 1), key);
   }
 
   /** An ASN.1 DER ECDSA signature, SEQUENCE { INTEGER r, INTEGER s }, as r||s of 32 bytes each. */
@@ -427,5 +419,234 @@ class CriticalCommandsTest {
     assertThat(delivered(t.id()).header().responseCode().code()).isEqualTo("I0");
     assertThat(dcc.inventory().find(device).orElseThrow().status())
         .isEqualTo(DeviceStatus.COMMISSIONED);
+  }
+
+  /** A critical SR sent to a meter, with the use case it must become. */
+  record Case(DeviceType type, String srv, int messageCode) {}
+
+  static java.util.stream.Stream<Case> realCriticalCommands() {
+    return java.util.stream.Stream.of(
+        new Case(DeviceType.ESME, "7.1", 0x004F),
+        new Case(DeviceType.ESME, "7.2", 0x0050),
+        new Case(DeviceType.ESME, "7.3", 0x0051),
+        new Case(DeviceType.ESME, "8.1.1", 0x0062),
+        new Case(DeviceType.GSME, "7.2", 0x0081),
+        new Case(DeviceType.GSME, "7.3", 0x0085),
+        new Case(DeviceType.GSME, "8.1.1", 0x007F));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("realCriticalCommands")
+  void aMetersPreCommandIsTheRealCommandAndItsResponseIsSignedByTheMeter(Case c) throws Exception {
+    Eui64 device = SyntheticEstate.eui(c.type(), 20);
+    ServiceReferenceVariant srv = ServiceReferenceVariant.parse(c.srv());
+    Instant sent = clock.instant();
+    Transformed t = transform(supplier, device, srv);
+
+    // the pre-command: the User's command to the meter, unsigned
+    io.dccsim.core.gbcs.GeneralSigning pre =
+        io.dccsim.core.gbcs.GeneralSigning.decode(t.preCommand());
+    assertThat(pre.cra()).isEqualTo(io.dccsim.core.gbcs.CraFlag.COMMAND);
+    assertThat(pre.originatorCounter()).isEqualTo(t.id().counter());
+    assertThat(pre.originator()).isEqualTo(t.id().originator());
+    assertThat(pre.recipient()).isEqualTo(device);
+    assertThat(pre.messageCode().value()).isEqualTo(c.messageCode());
+    assertThat(pre.signature()).isEmpty();
+    if (c.type() == DeviceType.ESME) {
+      io.dccsim.core.gbcs.AccessRequest request =
+          (io.dccsim.core.gbcs.AccessRequest) io.dccsim.core.gbcs.DlmsApdu.decode(pre.content());
+      assertThat(request.invokeIdAndPriority() & 0xFF_FFFFL)
+          .isEqualTo(t.id().counter() & 0xFF_FFFFL);
+      assertThat(request.specifications()).hasSize(1);
+      io.dccsim.core.gbcs.AccessRequestSpecification spec = request.specifications().get(0);
+      if (c.srv().equals("8.1.1")) {
+        assertThat(spec.kind()).isEqualTo(io.dccsim.core.gbcs.AccessRequestSpecification.Kind.SET);
+        assertThat(spec.descriptor().classId()).isEqualTo(8);
+        assertThat(request.data())
+            .containsExactly(
+                new io.dccsim.core.gbcs.DlmsData.DateTime(
+                    io.dccsim.core.gbcs.DlmsDateTime.of(sent)));
+      } else {
+        assertThat(spec.kind())
+            .isEqualTo(io.dccsim.core.gbcs.AccessRequestSpecification.Kind.ACTION);
+        assertThat(spec.descriptor().classId()).isEqualTo(9);
+        int selector =
+            switch (c.srv()) {
+              case "7.1" -> 0x0033;
+              case "7.2" -> 0x0034;
+              default -> 0x0036;
+            };
+        assertThat(request.data())
+            .containsExactly(new io.dccsim.core.gbcs.DlmsData.UInt16(selector));
+      }
+    } else {
+      io.dccsim.core.gbcs.GbzComponent command =
+          io.dccsim.core.gbcs.GbzPayload.decode(pre).components().get(0);
+      byte[] zcl = command.payload().toByteArray();
+      if (c.srv().equals("8.1.1")) {
+        assertThat(command.clusterId()).isEqualTo(0x000A);
+        assertThat(command.zclHeader().commandId()).isEqualTo(0x02);
+        long seconds =
+            (zcl[3] & 0xFFL)
+                | (zcl[4] & 0xFFL) << 8
+                | (zcl[5] & 0xFFL) << 16
+                | (zcl[6] & 0xFFL) << 24;
+        assertThat(Instant.parse("2000-01-01T00:00:00Z").plusSeconds(seconds)).isEqualTo(sent);
+      } else {
+        assertThat(command.clusterId()).isEqualTo(0x0702);
+        assertThat(command.zclHeader().commandId()).isEqualTo(0x0B);
+        assertThat(zcl).hasSize(18);
+        assertThat(zcl[16]).isEqualTo((byte) (c.srv().equals("7.2") ? 0x00 : 0x01));
+      }
+    }
+
+    // signed by the User and sent: the meter's response, signed with its DS key
+    ServiceResponse ack =
+        sendSigned(
+            supplier,
+            t.id(),
+            CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
+            srv,
+            sign(t.preCommand(), supplierDsKey()));
+    assertThat(ack.header().responseCode().code()).isEqualTo("I99");
+    ServiceResponse r = delivered(t.id());
+    assertThat(r.header().responseCode().code()).isEqualTo("I0");
+    Element gbcs = ((RawResponseBody) r.body()).element().orElseThrow();
+    assertThat(gbcs.getLocalName()).isEqualTo("GBCSPayload");
+    byte[] payload = Base64.getDecoder().decode(gbcs.getTextContent().strip());
+    io.dccsim.core.gbcs.GeneralSigning response =
+        io.dccsim.core.gbcs.GeneralSigning.decode(payload);
+    assertThat(response.cra()).isEqualTo(io.dccsim.core.gbcs.CraFlag.RESPONSE);
+    assertThat(response.originatorCounter()).isEqualTo(t.id().counter());
+    assertThat(response.originator()).isEqualTo(device);
+    assertThat(response.recipient()).isEqualTo(t.id().originator());
+    assertThat(response.messageCode().value()).isEqualTo(c.messageCode());
+    java.security.PublicKey meterDs = deviceCertificate(device, CertificateUsage.DS);
+    assertThat(response.signatureVerifies(meterDs)).isTrue();
+    assertThat(response.signatureVerifies(deviceCertificate(device, CertificateUsage.KA)))
+        .isFalse();
+    byte[] flipped = payload.clone();
+    flipped[flipped.length - 70] ^= 0x01; // in the content
+    assertThat(io.dccsim.core.gbcs.GeneralSigning.decode(flipped).signatureVerifies(meterDs))
+        .isFalse();
+    if (c.type() == DeviceType.ESME) {
+      io.dccsim.core.gbcs.AccessResponse answer =
+          (io.dccsim.core.gbcs.AccessResponse)
+              io.dccsim.core.gbcs.DlmsApdu.decode(response.content());
+      assertThat(answer.invokeIdAndPriority())
+          .isEqualTo(
+              ((io.dccsim.core.gbcs.AccessRequest)
+                      io.dccsim.core.gbcs.DlmsApdu.decode(pre.content()))
+                  .invokeIdAndPriority());
+      assertThat(answer.results()).hasSize(1);
+      assertThat(answer.results().get(0).result())
+          .isEqualTo(io.dccsim.core.gbcs.AccessResult.SUCCESS);
+    } else {
+      io.dccsim.core.gbcs.GbzComponent answer =
+          io.dccsim.core.gbcs.GbzPayload.decode(response).components().get(0);
+      byte[] zcl = answer.payload().toByteArray();
+      if (c.srv().equals("8.1.1")) {
+        assertThat(answer.zclHeader().commandId()).isEqualTo(0x04);
+        assertThat(zcl).containsExactly(0x00);
+      } else {
+        assertThat(answer.zclHeader().commandId()).isEqualTo(0x0C);
+        assertThat(zcl[zcl.length - 1]).isEqualTo((byte) (c.srv().equals("7.2") ? 0x00 : 0x01));
+      }
+    }
+  }
+
+  @Test
+  void aGasMeterIsNotEnabledRemotelySoItsEnableSupplyKeepsThePlaceholder() throws Exception {
+    Transformed t = transform(supplier, SyntheticEstate.eui(DeviceType.GSME, 21), ENABLE_SUPPLY);
+    assertThat(io.dccsim.core.gbcs.GeneralSigning.decode(t.preCommand()).messageCode().value())
+        .isZero();
+  }
+
+  @Test
+  void aPreCommandSignedWithItsNullSignatureKeptIsE51() throws Exception {
+    Transformed t = transform(supplier, meter(22), ENABLE_SUPPLY);
+    byte[] whole = signWhole(t.preCommand(), supplierDsKey());
+    assertThat(
+            sendSigned(
+                    supplier,
+                    t.id(),
+                    CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
+                    ENABLE_SUPPLY,
+                    whole)
+                .header()
+                .responseCode()
+                .code())
+        .isEqualTo("E51");
+  }
+
+  @Test
+  void inTheDccBoxedFormThePreCommandHasNoSignatureFieldAndIsSignedWhole() throws Exception {
+    RecordedOutbox outbox = new RecordedOutbox();
+    try (Simulator boxed =
+        Simulator.builder()
+            .clock(SimulatedClock.fixed(NOW))
+            .outbox(outbox)
+            .preCommandForm(io.dccsim.sim.service.PreCommandSignature.Form.NO_SIGNATURE_FIELD)
+            .start()) {
+      SupplierClient client = SupplierClient.testSupplierOf(boxed);
+      Eui64 device = meter(23);
+      Transformed t = transform(client, device, DISABLE_SUPPLY);
+      // the GBCS form without its final 00: decodable once the null signature is put back
+      byte[] withNull = Arrays.copyOf(t.preCommand(), t.preCommand().length + 1);
+      io.dccsim.core.gbcs.GeneralSigning pre = io.dccsim.core.gbcs.GeneralSigning.decode(withNull);
+      assertThat(pre.messageCode().value()).isEqualTo(0x0050);
+      PrivateKey key =
+          boxed.digitalSigningCredential(boxed.testSupplier().eui()).orElseThrow().privateKey();
+      // the GBCS way (dropping the last byte as if it were the null signature) changes it
+      byte[] dropped = signWhole(Arrays.copyOf(t.preCommand(), t.preCommand().length - 1), key);
+      assertThat(
+              sendSigned(
+                      client,
+                      t.id(),
+                      CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
+                      DISABLE_SUPPLY,
+                      dropped)
+                  .header()
+                  .responseCode()
+                  .code())
+          .isEqualTo("E51");
+      ServiceResponse ack =
+          sendSigned(
+              client,
+              t.id(),
+              CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
+              DISABLE_SUPPLY,
+              signWhole(t.preCommand(), key));
+      assertThat(ack.header().responseCode().code()).isEqualTo("I99");
+      await().atMost(Duration.ofSeconds(10)).until(() -> outbox.size() == 1);
+      assertThat(client.verifyAndRead(outbox.get(0).signedXml()).header().responseCode().code())
+          .isEqualTo("I0");
+    }
+  }
+
+  private static final ServiceReferenceVariant DISABLE_SUPPLY =
+      ServiceReferenceVariant.parse("7.2");
+
+  /** As the DCC's public signing tools sign: everything after the {@code DF}, 40 and r||s added. */
+  static byte[] signWhole(byte[] preCommand, PrivateKey key) throws Exception {
+    Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+    ecdsa.initSign(key);
+    ecdsa.update(preCommand, 1, preCommand.length - 1);
+    byte[] rs = p1363(ecdsa.sign());
+    byte[] out = Arrays.copyOf(preCommand, preCommand.length + 1 + 64);
+    out[preCommand.length] = 0x40;
+    System.arraycopy(rs, 0, out, preCommand.length + 1, 64);
+    return out;
+  }
+
+  /** The public key of {@code device}'s certificate for {@code usage}, found in SMKI. */
+  private static java.security.PublicKey deviceCertificate(Eui64 device, CertificateUsage usage)
+      throws Exception {
+    List<CertificateRecord> found =
+        dcc.repository().search(CertificateQuery.bySubjectAltNameEui(device).withUsage(usage));
+    assertThat(found).hasSize(1);
+    return java.security.cert.CertificateFactory.getInstance("X.509")
+        .generateCertificate(new java.io.ByteArrayInputStream(found.get(0).der()))
+        .getPublicKey();
   }
 }

@@ -2,7 +2,8 @@ package io.dccsim.core.gbcs;
 
 /**
  * The two-byte GBCS message code of a use case, carried in the grouping header's other information;
- * for an alert, the alert code. The constants are the use cases of the common reads.
+ * for an alert, the alert code. The constants are the use cases the simulated devices build: the
+ * common reads and the first critical commands.
  *
  * @param value 0..65535
  */
@@ -30,6 +31,27 @@ public record MessageCode(int value) {
 
   /** GCS38, Read Firmware Version, gas (SR 11.2). */
   public static final MessageCode GCS38 = new MessageCode(0x0084);
+
+  /** ECS42, Remotely Close the Load Switch on the ESME (SR 7.1 Enable Supply). */
+  public static final MessageCode ECS42 = new MessageCode(0x004F);
+
+  /** ECS43, Remotely Open the Load Switch on the ESME (SR 7.2 Disable Supply). */
+  public static final MessageCode ECS43 = new MessageCode(0x0050);
+
+  /** ECS44, Arm Load Switch in the ESME (SR 7.3 Arm Supply). */
+  public static final MessageCode ECS44 = new MessageCode(0x0051);
+
+  /** ECS70, Set Clock on the ESME. */
+  public static final MessageCode ECS70 = new MessageCode(0x0062);
+
+  /** GCS28, Set Clock on the GSME. */
+  public static final MessageCode GCS28 = new MessageCode(0x007F);
+
+  /** GCS32, Remotely Close the Valve in the GSME (SR 7.2 Disable Supply). */
+  public static final MessageCode GCS32 = new MessageCode(0x0081);
+
+  /** GCS39, Arm Valve in the GSME (SR 7.3 Arm Supply). */
+  public static final MessageCode GCS39 = new MessageCode(0x0085);
 
   /**
    * A message code.

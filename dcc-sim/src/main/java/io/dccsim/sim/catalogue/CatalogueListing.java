@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class CatalogueListing {
   private static final List<String> HEADINGS =
-      List.of("SRV", "NAME", "CVS", "CRITICAL", "TARGET", "WEB SERVICE", "ROLES", "SIMULATED");
+      List.of(
+          "SRV", "NAME", "CVS", "CRITICAL", "TARGET", "WEB SERVICE", "ROLES", "SIMULATED", "GBCS");
 
   private CatalogueListing() {}
 
@@ -25,7 +26,9 @@ public final class CatalogueListing {
    * The catalogue as JSON: {@code {"count": n, "services": [...]}}, one object an SRV with {@code
    * srv, serviceReference, name, commandVariants, critical, device, webServices} (paths), {@code
    * eligibleRoles} (abbreviations), {@code onDemand, futureDated} ({@code no, dsp, device,
-   * dsp+device}), {@code dccSchedulable, simulated} and {@code note} (absent when there is none).
+   * dsp+device}), {@code dccSchedulable, simulated}, {@code realGbcs} (the device types whose
+   * simulated devices answer it with real GBCS rather than the placeholder: {@code ESME}, {@code
+   * GSME}; empty for the others) and {@code note} (absent when there is none).
    */
   public static ObjectNode json(ServiceCatalogue catalogue) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -48,6 +51,8 @@ public final class CatalogueListing {
       o.put("futureDated", d.futureDating().token());
       o.put("dccSchedulable", d.dccSchedulable());
       o.put("simulated", d.simulated());
+      ArrayNode real = o.putArray("realGbcs");
+      io.dccsim.sim.device.DeviceGbcs.realFor(d.variant()).forEach(t -> real.add(t.name()));
       if (!d.note().isEmpty()) {
         o.put("note", d.note());
       }
@@ -78,7 +83,8 @@ public final class CatalogueListing {
                   : d.eligibleRoles().stream()
                       .map(UserRole::abbreviation)
                       .collect(Collectors.joining(",")),
-              d.simulated() ? "yes" : "no"));
+              d.simulated() ? "yes" : "no",
+              gbcs(d)));
     }
     int[] widths = new int[HEADINGS.size()];
     for (List<String> row : rows) {
@@ -102,6 +108,13 @@ public final class CatalogueListing {
         .append(catalogue.definitions().stream().filter(ServiceDefinition::simulated).count())
         .append(" simulated\n");
     return out.toString();
+  }
+
+  /** The device types answering with real GBCS, comma-separated; {@code -} for none. */
+  private static String gbcs(ServiceDefinition d) {
+    List<io.dccsim.core.inventory.DeviceType> real =
+        io.dccsim.sim.device.DeviceGbcs.realFor(d.variant());
+    return real.isEmpty() ? "-" : real.stream().map(Enum::name).collect(Collectors.joining(","));
   }
 
   /** The web services in the order a request meets them: serviceT before serviceS. */

@@ -298,6 +298,7 @@ public final class StandaloneSimulator implements AutoCloseable {
               .receiveUrls(config.receiveUrls())
               .deviceBehaviour(config.deviceBehaviour())
               .deviceResponseTimeout(config.deviceResponseTimeout())
+              .preCommandForm(config.preCommandForm())
               .maxWaitingDeviceResponses(config.deviceResponsesWaiting())
               .stateChangeAlerts(config.stateChangeAlerts())
               .coverage(coverage)

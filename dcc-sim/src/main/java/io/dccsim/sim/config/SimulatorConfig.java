@@ -69,6 +69,7 @@ public record SimulatorConfig(
     Optional<Path> deliveryCaFile,
     io.dccsim.sim.service.DeviceBehaviour deviceBehaviour,
     Duration deviceResponseTimeout,
+    io.dccsim.sim.service.PreCommandSignature.Form preCommandForm,
     int deviceResponsesWaiting,
     io.dccsim.sim.service.StateChangeAlerts.Rules stateChangeAlerts) {
 
@@ -275,6 +276,13 @@ public record SimulatorConfig(
           "PT30S", "simulated wait for a device's response before the DCC reports E21"
         });
     k.put(
+        "pre-command-form",
+        new String[] {
+          "gbcs",
+          "form of the pre-commands (command variant 4): gbcs (ending with the null signature 00)"
+              + " or dcc-boxed (no signature field, as DCC Boxed; its signing tools sign it whole)"
+        });
+    k.put(
         "device-responses-waiting",
         new String[] {
           "100000", "the most device answers waiting for their simulated time (503 beyond)"
@@ -410,6 +418,11 @@ public record SimulatorConfig(
                 () -> io.dccsim.sim.service.DeviceBehaviour.parse(v.get("device-behaviour"))),
             parse(
                 "device-response-timeout", () -> Duration.parse(v.get("device-response-timeout"))),
+            parse(
+                "pre-command-form",
+                () ->
+                    io.dccsim.sim.service.PreCommandSignature.Form.parse(
+                        v.get("pre-command-form"))),
             integer(v, "device-responses-waiting"),
             stateChangeAlerts(v));
     c.checkPairs();

@@ -68,6 +68,13 @@ import org.slf4j.LoggerFactory;
  *       {@code 0084}: Basic cluster SWBuildID, a character string</td></tr>
  * </table>
  *
+ * <p>The critical Service Requests {@link #CRITICAL} are built for real too: for command variant 4
+ * the pre-command is the User's General-Signing command (CRA flag command, the User's counter, the
+ * User as originator and the meter as recipient, the use case's message code and content, a null
+ * signature); once the User's signed command has been accepted, the meter's response (CRA flag
+ * response, the counter echoed) is signed with the meter's Digital Signing key. Supply (7.1 to 7.3)
+ * and Commission Device (8.1.1, the meter's clock set) are described by {@code CriticalUseCase}.
+ *
  * <p>Alerts {@link #SIGNED_ALERTS} are signed with the device's Digital Signing key and then MACed
  * (CRA flag alert): a DLMS Data-Notification {@code structure{long-unsigned code, date-time}} from
  * an ESME, a GBZ payload with the alert header and no component from a GSME. Thread-safe.
@@ -92,6 +99,26 @@ public final class DeviceGbcs implements GbcsResponder {
   /** The Service Requests answered with real GBCS by electricity and gas meters. */
   public static final Set<ServiceReferenceVariant> REAL =
       Set.of(READ_INSTANTANEOUS, READ_DAILY_LOG, READ_PROFILE, READ_FIRMWARE);
+
+  /** SR 7.1 Enable Supply (critical; ESME only). */
+  public static final ServiceReferenceVariant ENABLE_SUPPLY = ServiceReferenceVariant.parse("7.1");
+
+  /** SR 7.2 Disable Supply (critical). */
+  public static final ServiceReferenceVariant DISABLE_SUPPLY = ServiceReferenceVariant.parse("7.2");
+
+  /** SR 7.3 Arm Supply (critical). */
+  public static final ServiceReferenceVariant ARM_SUPPLY = ServiceReferenceVariant.parse("7.3");
+
+  /** SR 8.1.1 Commission Device (critical). */
+  public static final ServiceReferenceVariant COMMISSION_DEVICE =
+      ServiceReferenceVariant.parse("8.1.1");
+
+  /**
+   * The critical Service Requests whose pre-command and response meters build for real (7.1 on
+   * electricity meters only).
+   */
+  public static final Set<ServiceReferenceVariant> CRITICAL =
+      Set.of(ENABLE_SUPPLY, DISABLE_SUPPLY, ARM_SUPPLY, COMMISSION_DEVICE);
 
   /** The device alert codes raised signed: future-dated command actioned, device joined. */
   public static final Set<Integer> SIGNED_ALERTS = Set.of(0x8F66, 0x8183);
@@ -143,14 +170,36 @@ public final class DeviceGbcs implements GbcsResponder {
     this.fallback = Objects.requireNonNull(fallback, "fallback");
   }
 
-  /** Whether {@code device} answers {@code srv} with real GBCS (a meter, one of {@link #REAL}). */
+  /**
+   * The device types that answer {@code srv} with real GBCS (in this order: ESME, GSME), none when
+   * every device answers it with the placeholder.
+   */
+  public static List<DeviceType> realFor(ServiceReferenceVariant srv) {
+    List<DeviceType> out = new ArrayList<>(2);
+    for (DeviceType t : List.of(DeviceType.ESME, DeviceType.GSME)) {
+      if (REAL.contains(srv) || CriticalUseCase.of(t, srv).isPresent()) {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Whether {@code device} answers {@code srv} with real GBCS: a meter, and one of {@link #REAL} or
+   * of the {@link #CRITICAL} its type takes.
+   */
   public boolean buildsReal(Eui64 device, ServiceReferenceVariant srv) {
-    return REAL.contains(srv) && meter(device).isPresent();
+    Optional<Device> meter = meter(device);
+    return meter.isPresent()
+        && (REAL.contains(srv) || CriticalUseCase.of(meter.get().type(), srv).isPresent());
   }
 
   @Override
   public byte[] response(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
-    Optional<Device> held = REAL.contains(srv) ? inventory.find(device) : Optional.empty();
+    Optional<Device> held =
+        REAL.contains(srv) || CriticalUseCase.covers(srv)
+            ? inventory.find(device)
+            : Optional.empty();
     return held.isPresent()
         ? response(held.get(), srv, request, at)
         : fallback.response(device, srv, request, at);
@@ -158,6 +207,10 @@ public final class DeviceGbcs implements GbcsResponder {
 
   @Override
   public byte[] response(Device held, ServiceReferenceVariant srv, RequestId request, Instant at) {
+    Optional<CriticalUseCase> critical = CriticalUseCase.of(held.type(), srv);
+    if (critical.isPresent()) {
+      return criticalResponse(held.eui(), critical.get(), request, at);
+    }
     Optional<byte[]> real =
         build(
             held.eui(),
@@ -187,7 +240,43 @@ public final class DeviceGbcs implements GbcsResponder {
 
   @Override
   public byte[] command(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
-    return fallback.command(device, srv, request, at);
+    Optional<CriticalUseCase> critical =
+        CriticalUseCase.covers(srv)
+            ? meter(device).flatMap(m -> CriticalUseCase.of(m.type(), srv))
+            : Optional.empty();
+    if (critical.isEmpty()) {
+      return fallback.command(device, srv, request, at);
+    }
+    // the User's command, unsigned: the User signs it and sends it back (command variant 5 to 7)
+    return GeneralSigning.builder()
+        .cra(CraFlag.COMMAND)
+        .originatorCounter(request.counter())
+        .originator(request.originator())
+        .recipient(device)
+        .messageCode(critical.get().messageCode())
+        .content(critical.get().command(request.counter(), at))
+        .build()
+        .encode();
+  }
+
+  /**
+   * The meter's response to the critical command {@code request} sent (signed by the User): the use
+   * case's content, signed with the meter's Digital Signing key, so the User verifies it with the
+   * meter's DS certificate from SMKI.
+   */
+  private byte[] criticalResponse(
+      Eui64 device, CriticalUseCase useCase, RequestId request, Instant at) {
+    return GeneralSigning.builder()
+        .cra(CraFlag.RESPONSE)
+        .originatorCounter(request.counter())
+        .originator(device)
+        .recipient(request.originator())
+        .dateTime(DlmsDateTime.of(at))
+        .messageCode(useCase.messageCode())
+        .content(useCase.response(request.counter(), at))
+        .build()
+        .signedWith(credentials.of(device).digitalSigning().privateKey())
+        .encode();
   }
 
   @Override

@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A device that is {@code Decommissioned}, {@code Withdrawn} or {@code Suspended} is refused
  *       {@code E5} at once.
  *   <li>Command variant 4 (a critical SR, on serviceT): answered at once, {@code I0} with {@code
- *       PreCommand{GBCSVersion, GBCSPayload}}, the command with a null signature, which is held for
- *       the RequestID (see {@link PreCommands}).
+ *       PreCommand{GBCSVersion, GBCSPayload}}, the command with a null signature (or, in the {@link
+ *       PreCommandSignature.Form#NO_SIGNATURE_FIELD DCC Boxed form}, none), which is held for the
+ *       RequestID (see {@link PreCommands}).
  *   <li>Command variants 5, 6 and 7: the User sends back {@code SignedPreCommand{GBCSPayload}} with
  *       the same RequestID, the pre-command signed with its Digital Signing key ({@link
  *       PreCommandSignature}). Refused {@code E50} when no pre-command is held for the RequestID
@@ -91,6 +92,7 @@ public final class DeviceCommandService implements ServiceHandler {
   private final ResponseCounter responseCounter;
   private final PreCommands preCommands;
   private final DigitalSigningKeys signingKeys;
+  private final PreCommandSignature.Form preCommandForm;
 
   /** SR 8.1.1 Commission Device. */
   public static final ServiceReferenceVariant COMMISSION_DEVICE =
@@ -110,6 +112,7 @@ public final class DeviceCommandService implements ServiceHandler {
    * @param timeout the DCC's wait before {@code E21}
    * @param preCommands holds the pre-commands given, until they come back signed
    * @param signingKeys the Users' Digital Signing keys, to check signed pre-commands with
+   * @param preCommandForm the form of the pre-commands handed out
    * @param responseCounter the simulator's ResponseID counter
    */
   public DeviceCommandService(
@@ -123,7 +126,9 @@ public final class DeviceCommandService implements ServiceHandler {
       Duration timeout,
       PreCommands preCommands,
       DigitalSigningKeys signingKeys,
+      PreCommandSignature.Form preCommandForm,
       ResponseCounter responseCounter) {
+    this.preCommandForm = Objects.requireNonNull(preCommandForm, "preCommandForm");
     this.preCommands = Objects.requireNonNull(preCommands, "preCommands");
     this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
     this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -175,7 +180,7 @@ public final class DeviceCommandService implements ServiceHandler {
   private ServiceAnswer preCommand(Optional<Device> held, ParsedRequest request, Instant now) {
     RequestId id = request.requestId();
     ServiceReferenceVariant srv = request.serviceReferenceVariant();
-    byte[] command = gbcs.command(id.target(), srv, id, now);
+    byte[] command = preCommandForm.of(gbcs.command(id.target(), srv, id, now));
     preCommands.remember(id, command, now);
     AnswerElement pre = AnswerElement.root("PreCommand");
     pre.text("GBCSVersion", held.map(Device::gbcsVersion).orElse(DEFAULT_GBCS_VERSION));
@@ -197,12 +202,26 @@ public final class DeviceCommandService implements ServiceHandler {
     }
     Optional<byte[]> given = preCommands.find(id, now);
     if (given.isEmpty()) {
+      LOG.info("signed pre-command {} refused E50: no pre-command held for that RequestID", id);
       return new ServiceAnswer(ResponseCode.E50, NoBody.INSTANCE);
     }
-    if (!PreCommandSignature.sameCommand(signed, given.get())) {
+    if (!PreCommandSignature.sameCommand(signed, given.get(), preCommandForm)) {
+      if (PreCommandSignature.signedOverNullSignature(signed, given.get())) {
+        LOG.info(
+            "signed pre-command {} refused E51: signed with its null signature (00) kept; remove"
+                + " that byte before signing, or set pre-command-form: dcc-boxed",
+            id);
+      } else {
+        LOG.info("signed pre-command {} refused E51: not the pre-command given", id);
+      }
       return new ServiceAnswer(ResponseCode.E51, NoBody.INSTANCE);
     }
     if (!PreCommandSignature.verifies(signed, signingKeys.of(id.originator()))) {
+      LOG.info(
+          "signed pre-command {} refused E52: no Digital Signing certificate of {} in use verifies"
+              + " it",
+          id,
+          id.originator());
       return new ServiceAnswer(ResponseCode.E52, NoBody.INSTANCE);
     }
     if (!preCommands.use(id, now)) {

@@ -12,8 +12,67 @@ import java.util.List;
  * that byte is removed, the bytes after the leading {@code DF} (from the {@code 09} on) are signed
  * with ECDSA P-256 / SHA-256, and {@code 40} with the 64-byte signature {@code r||s} (IEEE P1363)
  * is appended.
+ *
+ * <p>DCC Boxed hands out its pre-commands without the signature field, ending after the content,
+ * and the DCC's public signing tools sign such a pre-command whole: everything after the {@code
+ * DF}, then {@code 40} and the signature. A simulator set to {@link Form#NO_SIGNATURE_FIELD} gives
+ * its pre-commands that form, so those tools work against it unchanged. Either way the signature
+ * covers the same bytes of the command (from the {@code 09} to the end of the content).
  */
 public final class PreCommandSignature {
+  /** The form of the pre-commands handed out. */
+  public enum Form {
+    /** Ending with the null signature {@code 00}, as GBCS says (setting {@code gbcs}). */
+    NULL_SIGNATURE("gbcs"),
+    /** Ending after the content, as DCC Boxed gives them (setting {@code dcc-boxed}). */
+    NO_SIGNATURE_FIELD("dcc-boxed");
+
+    private final String settingValue;
+
+    Form(String settingValue) {
+      this.settingValue = settingValue;
+    }
+
+    /** The value of the {@code pre-command-form} setting. */
+    public String settingValue() {
+      return settingValue;
+    }
+
+    /**
+     * The form named by {@code value} ({@code gbcs} or {@code dcc-boxed}).
+     *
+     * @throws IllegalArgumentException naming the values allowed
+     */
+    public static Form parse(String value) {
+      for (Form f : values()) {
+        if (f.settingValue.equalsIgnoreCase(value.strip())) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("not gbcs or dcc-boxed: " + value);
+    }
+
+    /**
+     * The pre-command in this form, from one ending with a null signature ({@code 00}).
+     *
+     * @throws IllegalArgumentException when {@code withNullSignature} is not one
+     */
+    public byte[] of(byte[] withNullSignature) {
+      if (!isUnsigned(withNullSignature)) {
+        throw new IllegalArgumentException(
+            "Not a General-Signing pre-command with a null signature (DF 09 ... 00)");
+      }
+      return this == NULL_SIGNATURE
+          ? withNullSignature.clone()
+          : Arrays.copyOf(withNullSignature, withNullSignature.length - 1);
+    }
+
+    /** The length of the command in {@code preCommand} (this form), without any signature field. */
+    int commandLength(byte[] preCommand) {
+      return this == NULL_SIGNATURE ? preCommand.length - 1 : preCommand.length;
+    }
+  }
+
   /** The length byte of a present signature: 64. */
   public static final int SIGNATURE_TAG = 0x40;
 
@@ -31,11 +90,24 @@ public final class PreCommandSignature {
    *     with a null signature
    */
   public static byte[] sign(byte[] preCommand, PrivateKey key) {
-    if (!isUnsigned(preCommand)) {
+    return sign(preCommand, key, Form.NULL_SIGNATURE);
+  }
+
+  /**
+   * The pre-command, in {@code form}, signed with {@code key}.
+   *
+   * @throws IllegalArgumentException when {@code preCommand} is not a General-Signing APDU (ending
+   *     with a null signature, in that form)
+   */
+  public static byte[] sign(byte[] preCommand, PrivateKey key, Form form) {
+    if (form == Form.NULL_SIGNATURE
+        ? !isUnsigned(preCommand)
+        : preCommand.length < 3 || (preCommand[0] & 0xFF) != 0xDF || preCommand[1] != 0x09) {
       throw new IllegalArgumentException(
-          "Not a General-Signing pre-command with a null signature (DF 09 ... 00)");
+          "Not a General-Signing pre-command"
+              + (form == Form.NULL_SIGNATURE ? " with a null signature (DF 09 ... 00)" : ""));
     }
-    int body = preCommand.length - 1;
+    int body = form.commandLength(preCommand);
     try {
       Signature s = Signature.getInstance(ALGORITHM);
       s.initSign(key);
@@ -55,8 +127,17 @@ public final class PreCommandSignature {
    * (whatever the signature's bytes).
    */
   public static boolean sameCommand(byte[] signed, byte[] preCommand) {
-    int body = preCommand.length - 1;
-    return isUnsigned(preCommand)
+    return sameCommand(signed, preCommand, Form.NULL_SIGNATURE);
+  }
+
+  /**
+   * Whether {@code signed} is {@code preCommand} (in {@code form}) with a signature field added in
+   * place of any null signature (whatever the signature's bytes).
+   */
+  public static boolean sameCommand(byte[] signed, byte[] preCommand, Form form) {
+    int body = form.commandLength(preCommand);
+    return (form == Form.NO_SIGNATURE_FIELD || isUnsigned(preCommand))
+        && body >= 2
         && signed.length == body + 1 + SIGNATURE_LENGTH
         && (signed[body] & 0xFF) == SIGNATURE_TAG
         && Arrays.equals(signed, 0, body, preCommand, 0, body);
@@ -85,6 +166,18 @@ public final class PreCommandSignature {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code signed} is {@code preCommand} (with its null signature) with {@code 40} and a
+   * signature appended after that null signature: a whole-payload signer's mistake with a
+   * pre-command in the GBCS form, worth naming when it is refused.
+   */
+  public static boolean signedOverNullSignature(byte[] signed, byte[] preCommand) {
+    return isUnsigned(preCommand)
+        && signed.length == preCommand.length + 1 + SIGNATURE_LENGTH
+        && (signed[preCommand.length] & 0xFF) == SIGNATURE_TAG
+        && Arrays.equals(signed, 0, preCommand.length, preCommand, 0, preCommand.length);
   }
 
   private static boolean isUnsigned(byte[] preCommand) {

@@ -37,7 +37,7 @@ class CatalogueCommandTest {
     List<String> lines = run("catalogue").lines().toList();
     assertThat(lines.get(0))
         .startsWith("SRV")
-        .contains("NAME", "CVS", "CRITICAL", "TARGET", "WEB SERVICE", "ROLES", "SIMULATED");
+        .contains("NAME", "CVS", "CRITICAL", "TARGET", "WEB SERVICE", "ROLES", "SIMULATED", "GBCS");
     // a heading, 129 SRVs and a count
     assertThat(lines).hasSize(131);
     assertThat(lines.get(130)).isEqualTo("129 Service Reference Variants, 129 simulated");
@@ -53,7 +53,8 @@ class CatalogueCommandTest {
                         "device",
                         "serviceS,serviceD",
                         "IS,GS,ED,GT",
-                        "yes"))
+                        "yes",
+                        "ESME,GSME"))
         .anySatisfy(
             l ->
                 assertThat(l.split(" {2,}"))
@@ -65,7 +66,10 @@ class CatalogueCommandTest {
                         "device",
                         "serviceT,serviceS,serviceD",
                         "IS,GS,ED,GT",
-                        "yes"))
+                        "yes",
+                        "-"))
+        .anySatisfy(l -> assertThat(l).startsWith("7.1 ").matches(".* yes +ESME"))
+        .anySatisfy(l -> assertThat(l).startsWith("7.2 ").matches(".* yes +ESME,GSME"))
         .anySatisfy(
             l ->
                 assertThat(l.split(" {2,}"))
@@ -77,7 +81,8 @@ class CatalogueCommandTest {
                         "non-device",
                         "serviceD",
                         "IS,ES,GS,ED,GT,RSA,OU",
-                        "yes"))
+                        "yes",
+                        "-"))
         .anySatisfy(l -> assertThat(l).startsWith("7.16 ").contains(" - "));
   }
 
@@ -101,6 +106,12 @@ class CatalogueCommandTest {
     assertThat(krp.path("commandVariants").toString()).isEqualTo("[4,5,6,7]");
     assertThat(krp.path("futureDated").asText()).isEqualTo("device");
     assertThat(krp.has("note")).isFalse();
+    assertThat(krp.path("realGbcs").toString()).isEqualTo("[]");
+    for (JsonNode s : printed.path("services")) {
+      if (s.path("srv").asText().equals("8.1.1") || s.path("srv").asText().equals("4.6.1")) {
+        assertThat(s.path("realGbcs").toString()).isEqualTo("[\"ESME\",\"GSME\"]");
+      }
+    }
 
     BearerToken token = BearerToken.of("catalogue-token-0123456789");
     ControlApi api =

@@ -1,6 +1,7 @@
 package io.dccsim.sim.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dccsim.core.value.Eui64;
 import io.dccsim.core.value.RequestId;
@@ -63,5 +64,41 @@ class PreCommandsTest {
     assertThat(PreCommandSignature.sameCommand(changed, pre)).isFalse();
     assertThat(PreCommandSignature.verifies(changed, List.of(mine.getPublic()))).isFalse();
     assertThat(PreCommandSignature.sameCommand(pre, pre)).isFalse();
+  }
+
+  @Test
+  void inTheDccBoxedFormThePreCommandLosesItsNullSignatureAndTheSameBytesAreSigned()
+      throws Exception {
+    byte[] gbcs =
+        PlaceholderGbcs.apdu(
+            1, 7, USER, DEVICE, io.dccsim.core.value.ServiceReferenceVariant.parse("7.2"));
+    PreCommandSignature.Form boxed = PreCommandSignature.Form.NO_SIGNATURE_FIELD;
+    assertThat(PreCommandSignature.Form.parse(" DCC-Boxed ")).isEqualTo(boxed);
+    assertThat(PreCommandSignature.Form.parse("gbcs"))
+        .isEqualTo(PreCommandSignature.Form.NULL_SIGNATURE);
+    assertThatThrownBy(() -> PreCommandSignature.Form.parse("boxed"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gbcs or dcc-boxed");
+    byte[] pre = boxed.of(gbcs);
+    assertThat(pre).hasSize(gbcs.length - 1);
+    assertThat(PreCommandSignature.Form.NULL_SIGNATURE.of(gbcs)).isEqualTo(gbcs);
+
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair mine = g.generateKeyPair();
+    byte[] signed = PreCommandSignature.sign(pre, mine.getPrivate(), boxed);
+    assertThat(signed).hasSize(pre.length + 65);
+    assertThat(PreCommandSignature.sameCommand(signed, pre, boxed)).isTrue();
+    assertThat(PreCommandSignature.verifies(signed, List.of(mine.getPublic()))).isTrue();
+    // the same command as the GBCS form's signature, over the same bytes
+    byte[] spec = PreCommandSignature.sign(gbcs, mine.getPrivate());
+    assertThat(java.util.Arrays.copyOf(spec, gbcs.length))
+        .isEqualTo(java.util.Arrays.copyOf(signed, gbcs.length));
+    assertThat(PreCommandSignature.sameCommand(spec, gbcs)).isTrue();
+    // a GBCS-form pre-command signed whole (its 00 kept) is not the command, and is named
+    byte[] whole = PreCommandSignature.sign(gbcs, mine.getPrivate(), boxed);
+    assertThat(PreCommandSignature.sameCommand(whole, gbcs)).isFalse();
+    assertThat(PreCommandSignature.signedOverNullSignature(whole, gbcs)).isTrue();
+    assertThat(PreCommandSignature.signedOverNullSignature(spec, gbcs)).isFalse();
   }
 }

@@ -5,6 +5,8 @@ import static io.dccsim.sim.journal.ExpectedCount.exactly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dccsim.core.client.DuisClient;
+import io.dccsim.core.gbcs.GeneralSigning;
+import io.dccsim.core.gbcs.MessageCode;
 import io.dccsim.core.inventory.DeviceStatus;
 import io.dccsim.core.inventory.DeviceType;
 import io.dccsim.core.inventory.SyntheticEstate;
@@ -19,9 +21,14 @@ import io.dccsim.core.value.ServiceReferenceVariant;
 import io.dccsim.core.xml.SecureXml;
 import io.dccsim.sim.junit.DccSimulatorHandle;
 import io.dccsim.sim.junit.DccSimulatorTest;
+import io.dccsim.smki.http.SmkiRepositoryClient;
+import io.dccsim.smki.http.SmkiRepositoryServer;
+import io.dccsim.smki.repository.CertificateUsage;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -33,7 +40,9 @@ import org.w3c.dom.Node;
  * is Pending. The DCC transforms the request into a pre-command (command variant 4); the supplier
  * signs the GBCS with its Digital Signing key and sends it back with the same RequestID (command
  * variant 5); the DCC acknowledges it {@code I99}, the meter answers, and the inventory shows it
- * commissioned.
+ * commissioned. The pre-command is the real GBCS command (ECS70, the meter's clock set), and the
+ * meter's response, delivered to the supplier's inbox, is signed by the meter: the supplier checks
+ * it with the meter's Digital Signing certificate from the SMKI repository's interface.
  */
 @DccSimulatorTest(startAt = "2021-07-01T09:00:00Z")
 class CriticalCommandWalkTest {
@@ -59,6 +68,9 @@ class CriticalCommandWalkTest {
     assertThat(pre.getLocalName()).isEqualTo("PreCommand");
     assertThat(text(pre, "GBCSVersion")).isEqualTo("3.2");
     byte[] preCommand = Base64.getDecoder().decode(text(pre, "GBCSPayload"));
+    GeneralSigning command = GeneralSigning.decode(preCommand);
+    assertThat(command.messageCode()).isEqualTo(MessageCode.ECS70);
+    assertThat(command.recipient()).isEqualTo(meter);
 
     // 2. The supplier signs it with its Digital Signing key (not its XML-signing key).
     PrivateKey ds =
@@ -92,6 +104,24 @@ class CriticalCommandWalkTest {
 
     dcc.journal().verify(exactly(1), anyExchange().forVariant("8.1.1").withResponseCode("I0"));
     dcc.journal().verify(exactly(1), anyExchange().forVariant("8.1.1").withResponseCode("I99"));
+
+    // 5. The meter's response, signed by the meter, checked with its certificate from SMKI.
+    ServiceResponse response =
+        dcc.inbox().awaitResponse(transform.header().requestId(), Duration.ofSeconds(10));
+    assertThat(response.header().responseCode().code()).isEqualTo("I0");
+    Element payload = ((RawResponseBody) response.body()).element().orElseThrow();
+    GeneralSigning answer =
+        GeneralSigning.decode(Base64.getDecoder().decode(payload.getTextContent().strip()));
+    assertThat(answer.messageCode()).isEqualTo(MessageCode.ECS70);
+    assertThat(answer.originatorCounter()).isEqualTo(command.originatorCounter());
+    try (SmkiRepositoryServer smki =
+        SmkiRepositoryServer.builder(dcc.repository()).port(0).start()) {
+      X509Certificate meterDs =
+          SmkiRepositoryClient.of(smki.baseUri())
+              .deviceCertificate(meter, CertificateUsage.DS)
+              .orElseThrow();
+      assertThat(answer.signatureVerifies(meterDs.getPublicKey())).isTrue();
+    }
   }
 
   /**
