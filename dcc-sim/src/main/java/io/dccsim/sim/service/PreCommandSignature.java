@@ -53,18 +53,13 @@ public final class PreCommandSignature {
     }
 
     /**
-     * The pre-command in this form, from one ending with a null signature ({@code 00}).
-     *
-     * @throws IllegalArgumentException when {@code withNullSignature} is not one
+     * The pre-command in this form, from one ending with a null signature ({@code 00}). A payload
+     * that is not such a pre-command (a custom responder's) is handed out as it is, in either form.
      */
     public byte[] of(byte[] withNullSignature) {
-      if (!isUnsigned(withNullSignature)) {
-        throw new IllegalArgumentException(
-            "Not a General-Signing pre-command with a null signature (DF 09 ... 00)");
-      }
-      return this == NULL_SIGNATURE
-          ? withNullSignature.clone()
-          : Arrays.copyOf(withNullSignature, withNullSignature.length - 1);
+      return this == NO_SIGNATURE_FIELD && isUnsigned(withNullSignature)
+          ? Arrays.copyOf(withNullSignature, withNullSignature.length - 1)
+          : withNullSignature.clone();
     }
 
     /** The length of the command in {@code preCommand} (this form), without any signature field. */
