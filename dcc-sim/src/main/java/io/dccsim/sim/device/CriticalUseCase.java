@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The critical commands a simulated meter takes for real: the GBCS content of the command the DCC
@@ -46,87 +47,32 @@ import java.util.Optional;
  * event ID is the counter's low 32 bits.
  */
 enum CriticalUseCase {
-  /** SR 7.1 on an ESME. */
-  ECS42_CLOSE_LOAD_SWITCH(DeviceType.ESME, "7.1", MessageCode.ECS42) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      return supplyScript(counter, 0x0033);
-    }
-  },
-  /** SR 7.2 on an ESME. */
-  ECS43_OPEN_LOAD_SWITCH(DeviceType.ESME, "7.2", MessageCode.ECS43) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      return supplyScript(counter, 0x0034);
-    }
-  },
-  /** SR 7.3 on an ESME. */
-  ECS44_ARM_LOAD_SWITCH(DeviceType.ESME, "7.3", MessageCode.ECS44) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      return supplyScript(counter, 0x0036);
-    }
-  },
+  /** SR 7.1 on an ESME: close the load switch. */
+  ECS42_CLOSE_LOAD_SWITCH(DeviceType.ESME, "7.1", MessageCode.ECS42, Shape.SUPPLY_SCRIPT, 0x0033),
+  /** SR 7.2 on an ESME: open the load switch. */
+  ECS43_OPEN_LOAD_SWITCH(DeviceType.ESME, "7.2", MessageCode.ECS43, Shape.SUPPLY_SCRIPT, 0x0034),
+  /** SR 7.3 on an ESME: arm the load switch. */
+  ECS44_ARM_LOAD_SWITCH(DeviceType.ESME, "7.3", MessageCode.ECS44, Shape.SUPPLY_SCRIPT, 0x0036),
   /** SR 8.1.1 on an ESME. */
-  ECS70_SET_CLOCK(DeviceType.ESME, "8.1.1", MessageCode.ECS70) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      return new AccessRequest(
-              invokeId(counter),
-              Optional.empty(),
-              List.of(AccessRequestSpecification.of(AccessRequestSpecification.Kind.SET, CLOCK)),
-              List.of(new DlmsData.DateTime(DlmsDateTime.of(at))))
-          .encode();
-    }
-
-    @Override
-    byte[] response(long counter, Instant at) {
-      return dlmsSuccess(counter, AccessResult.Kind.SET);
-    }
-  },
-  /** SR 7.2 on a GSME. */
-  GCS32_CLOSE_VALVE(DeviceType.GSME, "7.2", MessageCode.GCS32) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      return changeSupply(counter, SUPPLY_OFF);
-    }
-
-    @Override
-    byte[] response(long counter, Instant at) {
-      return supplyStatus(counter, SUPPLY_OFF);
-    }
-  },
-  /** SR 7.3 on a GSME. */
-  GCS39_ARM_VALVE(DeviceType.GSME, "7.3", MessageCode.GCS39) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      return changeSupply(counter, SUPPLY_ARMED);
-    }
-
-    @Override
-    byte[] response(long counter, Instant at) {
-      return supplyStatus(counter, SUPPLY_ARMED);
-    }
-  },
+  ECS70_SET_CLOCK(DeviceType.ESME, "8.1.1", MessageCode.ECS70, Shape.DLMS_CLOCK, 0),
+  /** SR 7.2 on a GSME: supply off. */
+  GCS32_CLOSE_VALVE(DeviceType.GSME, "7.2", MessageCode.GCS32, Shape.CHANGE_SUPPLY, 0x00),
+  /** SR 7.3 on a GSME: supply armed. */
+  GCS39_ARM_VALVE(DeviceType.GSME, "7.3", MessageCode.GCS39, Shape.CHANGE_SUPPLY, 0x01),
   /** SR 8.1.1 on a GSME. */
-  GCS28_SET_CLOCK(DeviceType.GSME, "8.1.1", MessageCode.GCS28) {
-    @Override
-    byte[] command(long counter, Instant at) {
-      ByteArrayOutputStream p = new ByteArrayOutputStream();
-      le(p, TIME_ATTRIBUTE, 2);
-      p.write(UTC_TIME);
-      le(p, Zcl.utcTime(at), 4);
-      return gbz(TIME_CLUSTER, new ZclHeader(0x00, 0x00, WRITE_ATTRIBUTES), p.toByteArray());
-    }
+  GCS28_SET_CLOCK(DeviceType.GSME, "8.1.1", MessageCode.GCS28, Shape.ZCL_CLOCK, 0);
 
-    @Override
-    byte[] response(long counter, Instant at) {
-      return gbz(
-          TIME_CLUSTER,
-          new ZclHeader(0x08, 0x00, WRITE_ATTRIBUTES_RESPONSE),
-          new byte[] {ZCL_SUCCESS});
-    }
-  };
+  /** How the command and its response are built. */
+  private enum Shape {
+    /** A DLMS action on the disconnect-control scripts; the value is the script selector. */
+    SUPPLY_SCRIPT,
+    /** A DLMS set of the clock's time. */
+    DLMS_CLOCK,
+    /** A GBZ ChangeSupply; the value is the proposed (and then reported) supply status. */
+    CHANGE_SUPPLY,
+    /** A ZCL Write Attributes of the Time cluster's Time. */
+    ZCL_CLOCK
+  }
 
   private static final CosemDescriptor DISCONNECT_SCRIPTS =
       new CosemDescriptor(9, Octets.of(new byte[] {0, 0, 10, 0, 106, (byte) 0xFF}), 1);
@@ -142,18 +88,20 @@ enum CriticalUseCase {
   private static final int TIME_ATTRIBUTE = 0x0000;
   private static final int UTC_TIME = 0xE2;
   private static final byte ZCL_SUCCESS = 0x00;
-  private static final int SUPPLY_OFF = 0x00;
-  private static final int SUPPLY_ARMED = 0x01;
   private static final int ACKNOWLEDGE = 0x01;
 
   private final DeviceType type;
   private final ServiceReferenceVariant srv;
   private final MessageCode messageCode;
+  private final Shape shape;
+  private final int value;
 
-  CriticalUseCase(DeviceType type, String srv, MessageCode messageCode) {
+  CriticalUseCase(DeviceType type, String srv, MessageCode messageCode, Shape shape, int value) {
     this.type = type;
     this.srv = ServiceReferenceVariant.parse(srv);
     this.messageCode = messageCode;
+    this.shape = shape;
+    this.value = value;
   }
 
   /** The use case for {@code srv} sent to a device of {@code type}, if one is built. */
@@ -166,14 +114,11 @@ enum CriticalUseCase {
     return Optional.empty();
   }
 
-  /** Whether some device type takes {@code srv} for real. */
-  static boolean covers(ServiceReferenceVariant srv) {
-    for (CriticalUseCase u : values()) {
-      if (u.srv.equals(srv)) {
-        return true;
-      }
-    }
-    return false;
+  /** The Service Requests some device type takes for real. */
+  static Set<ServiceReferenceVariant> variants() {
+    return java.util.Arrays.stream(values())
+        .map(u -> u.srv)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** The message code of the command and of its response. */
@@ -182,25 +127,59 @@ enum CriticalUseCase {
   }
 
   /** The command's content, for the User's {@code counter}, made at {@code at}. */
-  abstract byte[] command(long counter, Instant at);
+  byte[] command(long counter, Instant at) {
+    return switch (shape) {
+      case SUPPLY_SCRIPT ->
+          dlmsRequest(
+              counter,
+              AccessRequestSpecification.Kind.ACTION,
+              DISCONNECT_SCRIPTS,
+              new DlmsData.UInt16(value));
+      case DLMS_CLOCK ->
+          dlmsRequest(
+              counter,
+              AccessRequestSpecification.Kind.SET,
+              CLOCK,
+              new DlmsData.DateTime(DlmsDateTime.of(at)));
+      case CHANGE_SUPPLY -> changeSupply(counter, value);
+      case ZCL_CLOCK -> {
+        ByteArrayOutputStream p = new ByteArrayOutputStream();
+        le(p, TIME_ATTRIBUTE, 2);
+        p.write(UTC_TIME);
+        le(p, Zcl.utcTime(at), 4);
+        yield gbz(TIME_CLUSTER, new ZclHeader(0x00, 0x00, WRITE_ATTRIBUTES), p.toByteArray());
+      }
+    };
+  }
 
-  /** The meter's response's content, once the command is actioned. By default, a DLMS action's. */
+  /** The meter's response's content, once the command is actioned. */
   byte[] response(long counter, Instant at) {
-    return dlmsSuccess(counter, AccessResult.Kind.ACTION);
+    return switch (shape) {
+      case SUPPLY_SCRIPT -> dlmsSuccess(counter, AccessResult.Kind.ACTION);
+      case DLMS_CLOCK -> dlmsSuccess(counter, AccessResult.Kind.SET);
+      case CHANGE_SUPPLY -> supplyStatus(counter, value);
+      case ZCL_CLOCK ->
+          gbz(
+              TIME_CLUSTER,
+              new ZclHeader(0x08, 0x00, WRITE_ATTRIBUTES_RESPONSE),
+              new byte[] {ZCL_SUCCESS});
+    };
   }
 
   private static long invokeId(long counter) {
     return BREAK_ON_ERROR | (counter & 0xFF_FFFFL);
   }
 
-  private static byte[] supplyScript(long counter, int selector) {
+  private static byte[] dlmsRequest(
+      long counter,
+      AccessRequestSpecification.Kind kind,
+      CosemDescriptor descriptor,
+      DlmsData data) {
     return new AccessRequest(
             invokeId(counter),
             Optional.empty(),
-            List.of(
-                AccessRequestSpecification.of(
-                    AccessRequestSpecification.Kind.ACTION, DISCONNECT_SCRIPTS)),
-            List.of(new DlmsData.UInt16(selector)))
+            List.of(AccessRequestSpecification.of(kind, descriptor)),
+            List.of(data))
         .encode();
   }
 

@@ -100,25 +100,11 @@ public final class DeviceGbcs implements GbcsResponder {
   public static final Set<ServiceReferenceVariant> REAL =
       Set.of(READ_INSTANTANEOUS, READ_DAILY_LOG, READ_PROFILE, READ_FIRMWARE);
 
-  /** SR 7.1 Enable Supply (critical; ESME only). */
-  public static final ServiceReferenceVariant ENABLE_SUPPLY = ServiceReferenceVariant.parse("7.1");
-
-  /** SR 7.2 Disable Supply (critical). */
-  public static final ServiceReferenceVariant DISABLE_SUPPLY = ServiceReferenceVariant.parse("7.2");
-
-  /** SR 7.3 Arm Supply (critical). */
-  public static final ServiceReferenceVariant ARM_SUPPLY = ServiceReferenceVariant.parse("7.3");
-
-  /** SR 8.1.1 Commission Device (critical). */
-  public static final ServiceReferenceVariant COMMISSION_DEVICE =
-      ServiceReferenceVariant.parse("8.1.1");
-
   /**
-   * The critical Service Requests whose pre-command and response meters build for real (7.1 on
-   * electricity meters only).
+   * The critical Service Requests whose pre-command and response meters build for real: 7.1 (on
+   * electricity meters only), 7.2, 7.3 and 8.1.1.
    */
-  public static final Set<ServiceReferenceVariant> CRITICAL =
-      Set.of(ENABLE_SUPPLY, DISABLE_SUPPLY, ARM_SUPPLY, COMMISSION_DEVICE);
+  public static final Set<ServiceReferenceVariant> CRITICAL = CriticalUseCase.variants();
 
   /** The device alert codes raised signed: future-dated command actioned, device joined. */
   public static final Set<Integer> SIGNED_ALERTS = Set.of(0x8F66, 0x8183);
@@ -197,9 +183,7 @@ public final class DeviceGbcs implements GbcsResponder {
   @Override
   public byte[] response(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
     Optional<Device> held =
-        REAL.contains(srv) || CriticalUseCase.covers(srv)
-            ? inventory.find(device)
-            : Optional.empty();
+        REAL.contains(srv) || CRITICAL.contains(srv) ? inventory.find(device) : Optional.empty();
     return held.isPresent()
         ? response(held.get(), srv, request, at)
         : fallback.response(device, srv, request, at);
@@ -241,7 +225,7 @@ public final class DeviceGbcs implements GbcsResponder {
   @Override
   public byte[] command(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
     Optional<CriticalUseCase> critical =
-        CriticalUseCase.covers(srv)
+        CRITICAL.contains(srv)
             ? meter(device).flatMap(m -> CriticalUseCase.of(m.type(), srv))
             : Optional.empty();
     if (critical.isEmpty()) {

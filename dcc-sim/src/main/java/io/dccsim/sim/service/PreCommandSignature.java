@@ -95,9 +95,7 @@ public final class PreCommandSignature {
    *     with a null signature, in that form)
    */
   public static byte[] sign(byte[] preCommand, PrivateKey key, Form form) {
-    if (form == Form.NULL_SIGNATURE
-        ? !isUnsigned(preCommand)
-        : preCommand.length < 3 || (preCommand[0] & 0xFF) != 0xDF || preCommand[1] != 0x09) {
+    if (form == Form.NULL_SIGNATURE ? !isUnsigned(preCommand) : !isGeneralSigning(preCommand)) {
       throw new IllegalArgumentException(
           "Not a General-Signing pre-command"
               + (form == Form.NULL_SIGNATURE ? " with a null signature (DF 09 ... 00)" : ""));
@@ -176,9 +174,10 @@ public final class PreCommandSignature {
   }
 
   private static boolean isUnsigned(byte[] preCommand) {
-    return preCommand.length >= 3
-        && (preCommand[0] & 0xFF) == 0xDF
-        && preCommand[1] == 0x09
-        && preCommand[preCommand.length - 1] == 0x00;
+    return isGeneralSigning(preCommand) && preCommand[preCommand.length - 1] == 0x00;
+  }
+
+  private static boolean isGeneralSigning(byte[] preCommand) {
+    return preCommand.length >= 3 && (preCommand[0] & 0xFF) == 0xDF && preCommand[1] == 0x09;
   }
 }
