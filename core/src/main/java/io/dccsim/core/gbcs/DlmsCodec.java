@@ -17,7 +17,8 @@ final class DlmsCodec {
     } else if (d instanceof DlmsData.Structure s) {
       writeAll(out, s.elements());
     } else if (d instanceof DlmsData.Bool b) {
-      out.u8(b.value() ? 1 : 0);
+      // true as FF, the form of the DCC's public reference data; any non-zero octet reads true
+      out.u8(b.value() ? 0xFF : 0);
     } else if (d instanceof DlmsData.Int32 v) {
       out.u32(v.value());
     } else if (d instanceof DlmsData.UInt32 v) {
@@ -60,13 +61,7 @@ final class DlmsCodec {
       case 0x00 -> new DlmsData.NullData();
       case 0x01 -> new DlmsData.Array(readAll(in, depth, "array", at));
       case 0x02 -> new DlmsData.Structure(readAll(in, depth, "structure", at));
-      case 0x03 -> {
-        int b = in.u8("boolean");
-        if (b > 1) {
-          throw new GbcsFormatException(String.format("boolean %02X (00 or 01)", b), at + 1);
-        }
-        yield new DlmsData.Bool(b == 1);
-      }
+      case 0x03 -> new DlmsData.Bool(in.u8("boolean") != 0);
       case 0x05 -> new DlmsData.Int32((int) in.u32("double-long"));
       case 0x06 -> new DlmsData.UInt32(in.u32("double-long-unsigned"));
       case 0x09 -> {

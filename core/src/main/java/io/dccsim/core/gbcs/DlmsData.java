@@ -86,7 +86,7 @@ public sealed interface DlmsData {
   }
 
   /**
-   * {@code boolean} ({@code 03}), encoded {@code 00} or {@code 01}.
+   * {@code boolean} ({@code 03}), encoded {@code 00} or {@code FF}; any non-zero octet reads true.
    *
    * @param value the value
    */

@@ -15,7 +15,7 @@ class DlmsApduTest {
   void eachDataTypeHasItsTagAndWidth() {
     Object[][] cases = {
       {new DlmsData.NullData(), "00"},
-      {new DlmsData.Bool(true), "0301"},
+      {new DlmsData.Bool(true), "03FF"},
       {new DlmsData.Bool(false), "0300"},
       {new DlmsData.Int32(-2), "05FFFFFFFE"},
       {new DlmsData.UInt32(0xFFFF_FFFFL), "06FFFFFFFF"},
@@ -33,7 +33,7 @@ class DlmsApduTest {
         "1907E506180400000000000000"
       },
       {new DlmsData.Array(List.of(new DlmsData.UInt8(1), new DlmsData.UInt8(2))), "010211011102"},
-      {DlmsData.Structure.of(new DlmsData.NullData(), new DlmsData.Bool(true)), "0202000301"},
+      {DlmsData.Structure.of(new DlmsData.NullData(), new DlmsData.Bool(true)), "02020003FF"},
     };
     for (Object[] c : cases) {
       DlmsData d = (DlmsData) c[0];
@@ -52,9 +52,19 @@ class DlmsApduTest {
   }
 
   @Test
+  void anyNonZeroBooleanOctetIsTrue() {
+    for (String hex : List.of("0301", "0302", "03FF")) {
+      assertThat(DlmsData.decode(Octets.fromHex(hex).toByteArray()))
+          .as(hex)
+          .isEqualTo(new DlmsData.Bool(true));
+    }
+    assertThat(DlmsData.decode(Octets.fromHex("0300").toByteArray()))
+        .isEqualTo(new DlmsData.Bool(false));
+  }
+
+  @Test
   void dataRefusals() {
     refused("03", "needs 1 bytes");
-    refused("0302", "boolean 02");
     refused("0A0100", "not printable ASCII");
     refused("07", "tag 07");
     refused("0903AABB", "more than the 2 bytes left");
