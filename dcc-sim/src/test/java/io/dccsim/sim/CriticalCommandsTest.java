@@ -99,6 +99,12 @@ class CriticalCommandsTest {
   /** Command variant 4 for {@code srv} on {@code device}: its RequestID and the pre-command. */
   private static Transformed transform(
       SupplierClient client, Eui64 device, ServiceReferenceVariant srv) throws Exception {
+    return transform(client, device, srv, "<sr:EnableSupply xmlns:sr=\"" + Duis.NS + "\"/>");
+  }
+
+  private static Transformed transform(
+      SupplierClient client, Eui64 device, ServiceReferenceVariant srv, String body)
+      throws Exception {
     RequestId id = new RequestId(client.nextId().originator(), device, client.nextId().counter());
     ServiceResponse r =
         exchange(
@@ -109,7 +115,7 @@ class CriticalCommandsTest {
                 id,
                 CommandVariant.TRANSFORM_TO_PRE_COMMAND,
                 srv,
-                RawRequestBody.of(element("<sr:EnableSupply xmlns:sr=\"" + Duis.NS + "\"/>"))));
+                RawRequestBody.of(element(body))));
     assertThat(r.header().requestId()).hasValue(id);
     assertThat(r.header().responseCode().code()).isEqualTo("I0");
     Element pre = ((RawResponseBody) r.body()).element().orElseThrow();
@@ -117,6 +123,27 @@ class CriticalCommandsTest {
     assertThat(Duis.text(pre, "GBCSVersion")).isPresent();
     byte[] gbcs = Base64.getDecoder().decode(Duis.text(pre, "GBCSPayload").orElseThrow());
     return new Transformed(id, gbcs, Duis.text(pre, "GBCSVersion").get());
+  }
+
+  /**
+   * The pre-command signed by the supplier and sent via the WAN ({@code I99}): the GBCS payload of
+   * the meter's {@code I0} response.
+   */
+  private static byte[] signedAndAnswered(Transformed t, ServiceReferenceVariant srv)
+      throws Exception {
+    ServiceResponse ack =
+        sendSigned(
+            supplier,
+            t.id(),
+            CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
+            srv,
+            sign(t.preCommand(), supplierDsKey()));
+    assertThat(ack.header().responseCode().code()).isEqualTo("I99");
+    ServiceResponse r = delivered(t.id());
+    assertThat(r.header().responseCode().code()).isEqualTo("I0");
+    Element gbcs = ((RawResponseBody) r.body()).element().orElseThrow();
+    assertThat(gbcs.getLocalName()).isEqualTo("GBCSPayload");
+    return Base64.getDecoder().decode(gbcs.getTextContent().strip());
   }
 
   private record Transformed(RequestId id, byte[] preCommand, String gbcsVersion) {}
@@ -501,19 +528,7 @@ class CriticalCommandsTest {
     }
 
     // signed by the User and sent: the meter's response, signed with its DS key
-    ServiceResponse ack =
-        sendSigned(
-            supplier,
-            t.id(),
-            CommandVariant.SIGNED_PRE_COMMAND_VIA_WAN,
-            srv,
-            sign(t.preCommand(), supplierDsKey()));
-    assertThat(ack.header().responseCode().code()).isEqualTo("I99");
-    ServiceResponse r = delivered(t.id());
-    assertThat(r.header().responseCode().code()).isEqualTo("I0");
-    Element gbcs = ((RawResponseBody) r.body()).element().orElseThrow();
-    assertThat(gbcs.getLocalName()).isEqualTo("GBCSPayload");
-    byte[] payload = Base64.getDecoder().decode(gbcs.getTextContent().strip());
+    byte[] payload = signedAndAnswered(t, srv);
     io.dccsim.core.gbcs.GeneralSigning response =
         io.dccsim.core.gbcs.GeneralSigning.decode(payload);
     assertThat(response.cra()).isEqualTo(io.dccsim.core.gbcs.CraFlag.RESPONSE);
@@ -553,6 +568,206 @@ class CriticalCommandsTest {
         assertThat(zcl[zcl.length - 1]).isEqualTo((byte) (c.srv().equals("7.2") ? 0x00 : 0x01));
       }
     }
+  }
+
+  /** A hybrid tariff from 15 January 2030 09:00 UTC, in the DUIS 1.1.1 body. */
+  private static String tariff(int touPrice1) {
+    return "<sr:UpdateImportTariffPrimaryElement xmlns:sr=\""
+        + Duis.NS
+        + "\"><sr:ExecutionDateTime>2030-01-15T09:00:00Z</sr:ExecutionDateTime>"
+        + "<sr:ElecTariffElements><sr:CurrencyUnits>GBP</sr:CurrencyUnits><sr:SwitchingTable>"
+        + "<sr:DayProfiles><sr:DayProfile><sr:DayName>1</sr:DayName>"
+        + "<sr:ProfileSchedule><sr:StartTime>00:00:00.00Z</sr:StartTime>"
+        + "<sr:BlockTariffAction>2</sr:BlockTariffAction></sr:ProfileSchedule>"
+        + "<sr:ProfileSchedule><sr:StartTime>07:30:00.00Z</sr:StartTime>"
+        + "<sr:TOUTariffAction>3</sr:TOUTariffAction></sr:ProfileSchedule></sr:DayProfile>"
+        + "</sr:DayProfiles><sr:WeekProfiles><sr:WeekProfile><sr:WeekName>1</sr:WeekName>"
+        + "<sr:ReferencedDayName index=\"7\">1</sr:ReferencedDayName>"
+        + "<sr:ReferencedDayName index=\"1\">1</sr:ReferencedDayName>"
+        + "<sr:ReferencedDayName index=\"2\">1</sr:ReferencedDayName>"
+        + "<sr:ReferencedDayName index=\"3\">1</sr:ReferencedDayName>"
+        + "<sr:ReferencedDayName index=\"4\">1</sr:ReferencedDayName>"
+        + "<sr:ReferencedDayName index=\"5\">1</sr:ReferencedDayName>"
+        + "<sr:ReferencedDayName index=\"6\">1</sr:ReferencedDayName>"
+        + "</sr:WeekProfile></sr:WeekProfiles><sr:Seasons><sr:Season>"
+        + "<sr:SeasonName>year</sr:SeasonName><sr:SeasonStartDate>"
+        + "<sr:Year><sr:SpecifiedYear>2029</sr:SpecifiedYear></sr:Year>"
+        + "<sr:Month><sr:SpecifiedMonth>04</sr:SpecifiedMonth></sr:Month>"
+        + "<sr:DayOfMonth><sr:SpecifiedDayOfMonth>02</sr:SpecifiedDayOfMonth></sr:DayOfMonth>"
+        + "<sr:DayOfWeek><sr:NonSpecifiedDayOfWeek/></sr:DayOfWeek></sr:SeasonStartDate>"
+        + "<sr:ReferencedWeekName>1</sr:ReferencedWeekName></sr:Season></sr:Seasons>"
+        + "</sr:SwitchingTable><sr:SpecialDays><sr:SpecialDay><sr:Date>"
+        + "<sr:Year><sr:NonSpecifiedYear/></sr:Year>"
+        + "<sr:Month><sr:SpecifiedMonth>12</sr:SpecifiedMonth></sr:Month>"
+        + "<sr:DayOfMonth><sr:SpecifiedDayOfMonth>26</sr:SpecifiedDayOfMonth></sr:DayOfMonth>"
+        + "<sr:DayOfWeek><sr:NonSpecifiedDayOfWeek/></sr:DayOfWeek></sr:Date>"
+        + "<sr:ReferencedDayName>1</sr:ReferencedDayName></sr:SpecialDay></sr:SpecialDays>"
+        + "<sr:ThresholdMatrix><sr:Thresholds index=\"2\">"
+        + "<sr:BlockThreshold index=\"2\">4294967295</sr:BlockThreshold>"
+        + "<sr:BlockThreshold index=\"1\">12000</sr:BlockThreshold></sr:Thresholds>"
+        + "</sr:ThresholdMatrix></sr:ElecTariffElements><sr:PriceElements>"
+        + "<sr:ElectricityPriceElements><sr:StandingCharge>1234</sr:StandingCharge>"
+        + "<sr:StandingChargeScale>-4</sr:StandingChargeScale><sr:PriceScale>-5</sr:PriceScale>"
+        + "<sr:HybridTariff><sr:BlockPrices index=\"2\">"
+        + "<sr:BlockPrice index=\"1\">1500</sr:BlockPrice>"
+        + "<sr:BlockPrice index=\"2\">2500</sr:BlockPrice></sr:BlockPrices>"
+        + "<sr:TOUPrice index=\"1\">"
+        + touPrice1
+        + "</sr:TOUPrice><sr:TOUPrice index=\"3\">3300</sr:TOUPrice></sr:HybridTariff>"
+        + "</sr:ElectricityPriceElements></sr:PriceElements>"
+        + "</sr:UpdateImportTariffPrimaryElement>";
+  }
+
+  private static io.dccsim.core.gbcs.DlmsData octets(int... bytes) {
+    byte[] b = new byte[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      b[i] = (byte) bytes[i];
+    }
+    return io.dccsim.core.gbcs.DlmsData.OctetString.of(b);
+  }
+
+  private static io.dccsim.core.gbcs.DlmsData struct(io.dccsim.core.gbcs.DlmsData... e) {
+    return io.dccsim.core.gbcs.DlmsData.Structure.of(e);
+  }
+
+  @Test
+  void anElectricityTariffIsTheDlmsMultiSetOfWhatTheBodySaysAndTheMeterAnswersEachSet()
+      throws Exception {
+    Eui64 device = SyntheticEstate.eui(DeviceType.ESME, 22);
+    ServiceReferenceVariant srv = ServiceReferenceVariant.parse("1.1.1");
+    Transformed t = transform(supplier, device, srv, tariff(2121));
+    io.dccsim.core.gbcs.GeneralSigning pre =
+        io.dccsim.core.gbcs.GeneralSigning.decode(t.preCommand());
+    assertThat(pre.messageCode().value()).isEqualTo(0x0019);
+    assertThat(pre.recipient()).isEqualTo(device);
+    io.dccsim.core.gbcs.AccessRequest request =
+        (io.dccsim.core.gbcs.AccessRequest) io.dccsim.core.gbcs.DlmsApdu.decode(pre.content());
+    assertThat(request.specifications()).hasSize(21);
+    assertThat(request.data()).hasSize(21);
+    assertThat(request.specifications())
+        .allMatch(s -> s.kind() == io.dccsim.core.gbcs.AccessRequestSpecification.Kind.SET);
+    assertThat(request.specifications().get(0).descriptor())
+        .isEqualTo(
+            new io.dccsim.core.gbcs.CosemDescriptor(
+                20, io.dccsim.core.gbcs.Octets.of(new byte[] {0, 0, 13, 0, 0, (byte) 0xFF}), 7));
+    List<io.dccsim.core.gbcs.DlmsData> d = request.data();
+    io.dccsim.core.gbcs.DlmsData none = new io.dccsim.core.gbcs.DlmsData.Array(List.of());
+    // season: name, start 2029-04-02 (day of week not specified), week 1
+    assertThat(d.get(0))
+        .isEqualTo(
+            new io.dccsim.core.gbcs.DlmsData.Array(
+                List.of(
+                    struct(
+                        octets('y', 'e', 'a', 'r'),
+                        octets(0x07, 0xED, 4, 2, 0xFF, 0, 0, 0, 0, 0x80, 0, 0xFF),
+                        octets(1)))));
+    // the week in the order of its index attributes
+    assertThat(d.get(1).toString()).contains("UInt8[value=1]");
+    // day 1: block rate 2 at midnight (script 102), TOU rate 3 from 07:30 (script 3)
+    io.dccsim.core.gbcs.DlmsData scripts = octets(0, 0, 10, 0, 100, 0xFF);
+    assertThat(d.get(2))
+        .isEqualTo(
+            new io.dccsim.core.gbcs.DlmsData.Array(
+                List.of(
+                    struct(
+                        new io.dccsim.core.gbcs.DlmsData.UInt8(1),
+                        new io.dccsim.core.gbcs.DlmsData.Array(
+                            List.of(
+                                struct(
+                                    octets(0, 0, 0, 0),
+                                    scripts,
+                                    new io.dccsim.core.gbcs.DlmsData.UInt16(102)),
+                                struct(
+                                    octets(7, 30, 0, 0),
+                                    scripts,
+                                    new io.dccsim.core.gbcs.DlmsData.UInt16(3))))))));
+    // 26 December every year, day 1
+    assertThat(d.get(3))
+        .isEqualTo(
+            new io.dccsim.core.gbcs.DlmsData.Array(
+                List.of(
+                    struct(
+                        new io.dccsim.core.gbcs.DlmsData.UInt16(1),
+                        octets(0xFF, 0xFF, 12, 26, 0xFF),
+                        new io.dccsim.core.gbcs.DlmsData.UInt8(1)))));
+    // thresholds of rate 2 in index order; the other rates none
+    assertThat(d.get(4)).isEqualTo(none);
+    assertThat(d.get(5))
+        .isEqualTo(
+            new io.dccsim.core.gbcs.DlmsData.Array(
+                List.of(
+                    new io.dccsim.core.gbcs.DlmsData.UInt32(12000),
+                    new io.dccsim.core.gbcs.DlmsData.UInt32(0xFFFF_FFFFL))));
+    assertThat(d.get(11)).isEqualTo(none);
+    assertThat(d.get(12)).isEqualTo(new io.dccsim.core.gbcs.DlmsData.Bool(true));
+    assertThat(d.get(13).toString()).contains("Int16[value=1234]").contains("Int8[value=-4]");
+    // 80 prices: TOU 1 and 3, then rate 2's blocks 1 and 2 (A2, B2), zero elsewhere
+    List<io.dccsim.core.gbcs.DlmsData> prices =
+        ((io.dccsim.core.gbcs.DlmsData.Array)
+                ((io.dccsim.core.gbcs.DlmsData.Structure) d.get(14)).elements().get(2))
+            .elements();
+    assertThat(prices).hasSize(80);
+    assertThat(prices.get(0))
+        .isEqualTo(struct(octets(0x01), new io.dccsim.core.gbcs.DlmsData.Int16(2121)));
+    assertThat(prices.get(1))
+        .isEqualTo(struct(octets(0x02), new io.dccsim.core.gbcs.DlmsData.Int16(0)));
+    assertThat(prices.get(2))
+        .isEqualTo(struct(octets(0x03), new io.dccsim.core.gbcs.DlmsData.Int16(3300)));
+    assertThat(prices.get(49))
+        .isEqualTo(struct(octets(0xA2), new io.dccsim.core.gbcs.DlmsData.Int16(1500)));
+    assertThat(prices.get(57))
+        .isEqualTo(struct(octets(0xB2), new io.dccsim.core.gbcs.DlmsData.Int16(2500)));
+    assertThat(prices.get(79))
+        .isEqualTo(struct(octets(0xD8), new io.dccsim.core.gbcs.DlmsData.Int16(0)));
+    // six activation date-times: 2030-01-15 09:00:00 UTC
+    for (int i = 15; i < 21; i++) {
+      assertThat(d.get(i)).isEqualTo(octets(0x07, 0xEE, 1, 15, 0xFF, 9, 0, 0, 0, 0x80, 0, 0xFF));
+    }
+
+    // signed and sent: the meter's signed response, one success per attribute
+    byte[] payload = signedAndAnswered(t, srv);
+    io.dccsim.core.gbcs.GeneralSigning response =
+        io.dccsim.core.gbcs.GeneralSigning.decode(payload);
+    assertThat(response.messageCode().value()).isEqualTo(0x0019);
+    assertThat(response.signatureVerifies(deviceCertificate(device, CertificateUsage.DS))).isTrue();
+    io.dccsim.core.gbcs.AccessResponse answer =
+        (io.dccsim.core.gbcs.AccessResponse)
+            io.dccsim.core.gbcs.DlmsApdu.decode(response.content());
+    assertThat(answer.results()).hasSize(21);
+    assertThat(answer.results())
+        .allMatch(a -> a.result() == io.dccsim.core.gbcs.AccessResult.SUCCESS);
+  }
+
+  @Test
+  void aTariffPriceADlmsLongCannotHoldIsRefusedAsMalformed() throws Exception {
+    RequestId id =
+        new RequestId(
+            supplier.nextId().originator(),
+            SyntheticEstate.eui(DeviceType.ESME, 23),
+            supplier.nextId().counter());
+    HttpResponse<byte[]> r =
+        supplier.post(
+            CommandVariant.TRANSFORM_TO_PRE_COMMAND.webService().path(),
+            supplier.signed(
+                SchemaVersion.V5_4,
+                id,
+                CommandVariant.TRANSFORM_TO_PRE_COMMAND,
+                ServiceReferenceVariant.parse("1.1.1"),
+                RawRequestBody.of(element(tariff(40000)))));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("TOUPrice 40000");
+  }
+
+  @Test
+  void aGasTariffKeepsThePlaceholder() throws Exception {
+    Transformed t =
+        transform(
+            supplier,
+            SyntheticEstate.eui(DeviceType.GSME, 22),
+            ServiceReferenceVariant.parse("1.1.1"),
+            tariff(2121));
+    assertThat(io.dccsim.core.gbcs.GeneralSigning.decode(t.preCommand()).messageCode().value())
+        .isZero();
   }
 
   @Test

@@ -32,6 +32,9 @@ public record MessageCode(int value) {
   /** GCS38, Read Firmware Version, gas (SR 11.2). */
   public static final MessageCode GCS38 = new MessageCode(0x0084);
 
+  /** ECS01a, Update Import Tariff (Primary Element) on the ESME (SR 1.1.1). */
+  public static final MessageCode ECS01A = new MessageCode(0x0019);
+
   /** ECS42, Remotely Close the Load Switch on the ESME (SR 7.1 Enable Supply). */
   public static final MessageCode ECS42 = new MessageCode(0x004F);
 

@@ -27,6 +27,8 @@ import java.util.Set;
  * actioned.
  *
  * <ul>
+ *   <li>Update Import Tariff (SR 1.1.1) on an ESME: ECS01a, the DLMS multi-set {@link ImportTariff}
+ *       builds from the request's body; the response is the 21 sets' success.
  *   <li>Supply (SR 7.1, 7.2, 7.3) on an ESME: a DLMS action, {@code execute} (method 1) of the
  *       disconnect-control script table (class 9, {@code 0-0:10.0.106.255}) with the script
  *       selector as a long-unsigned: {@code 0033} close the load switch (ECS42), {@code 0034} open
@@ -47,6 +49,8 @@ import java.util.Set;
  * event ID is the counter's low 32 bits.
  */
 enum CriticalUseCase {
+  /** SR 1.1.1 on an ESME: the primary element's passive tariff ({@link ImportTariff}). */
+  ECS01A_IMPORT_TARIFF(DeviceType.ESME, "1.1.1", MessageCode.ECS01A, Shape.TARIFF, 0),
   /** SR 7.1 on an ESME: close the load switch. */
   ECS42_CLOSE_LOAD_SWITCH(DeviceType.ESME, "7.1", MessageCode.ECS42, Shape.SUPPLY_SCRIPT, 0x0033),
   /** SR 7.2 on an ESME: open the load switch. */
@@ -64,6 +68,8 @@ enum CriticalUseCase {
 
   /** How the command and its response are built. */
   private enum Shape {
+    /** A DLMS multi-set of the tariff the request's body gives. */
+    TARIFF,
     /** A DLMS action on the disconnect-control scripts; the value is the script selector. */
     SUPPLY_SCRIPT,
     /** A DLMS set of the clock's time. */
@@ -121,14 +127,28 @@ enum CriticalUseCase {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
+  /** Whether the command is built from the request's body. */
+  boolean readsBody() {
+    return shape == Shape.TARIFF;
+  }
+
   /** The message code of the command and of its response. */
   MessageCode messageCode() {
     return messageCode;
   }
 
-  /** The command's content, for the User's {@code counter}, made at {@code at}. */
-  byte[] command(long counter, Instant at) {
+  /**
+   * The command's content, for the User's {@code counter}, made at {@code at} from the request's
+   * {@code body} (read by the tariff only).
+   */
+  byte[] command(long counter, Instant at, org.w3c.dom.Element body) {
     return switch (shape) {
+      case TARIFF -> {
+        ImportTariff tariff = ImportTariff.of(body);
+        yield new AccessRequest(
+                invokeId(counter), Optional.empty(), tariff.specifications(), tariff.data())
+            .encode();
+      }
       case SUPPLY_SCRIPT ->
           dlmsRequest(
               counter,
@@ -155,8 +175,9 @@ enum CriticalUseCase {
   /** The meter's response's content, once the command is actioned. */
   byte[] response(long counter, Instant at) {
     return switch (shape) {
-      case SUPPLY_SCRIPT -> dlmsSuccess(counter, AccessResult.Kind.ACTION);
-      case DLMS_CLOCK -> dlmsSuccess(counter, AccessResult.Kind.SET);
+      case TARIFF -> dlmsSuccess(counter, AccessResult.Kind.SET, ImportTariff.ATTRIBUTES);
+      case SUPPLY_SCRIPT -> dlmsSuccess(counter, AccessResult.Kind.ACTION, 1);
+      case DLMS_CLOCK -> dlmsSuccess(counter, AccessResult.Kind.SET, 1);
       case CHANGE_SUPPLY -> supplyStatus(counter, value);
       case ZCL_CLOCK ->
           gbz(
@@ -183,13 +204,13 @@ enum CriticalUseCase {
         .encode();
   }
 
-  private static byte[] dlmsSuccess(long counter, AccessResult.Kind kind) {
+  private static byte[] dlmsSuccess(long counter, AccessResult.Kind kind, int results) {
     return new AccessResponse(
             invokeId(counter),
             Optional.empty(),
             Optional.empty(),
-            List.of(new DlmsData.NullData()),
-            List.of(new AccessResult(kind, AccessResult.SUCCESS)))
+            java.util.Collections.nCopies(results, new DlmsData.NullData()),
+            java.util.Collections.nCopies(results, new AccessResult(kind, AccessResult.SUCCESS)))
         .encode();
   }
 

@@ -72,8 +72,9 @@ import org.slf4j.LoggerFactory;
  * the pre-command is the User's General-Signing command (CRA flag command, the User's counter, the
  * User as originator and the meter as recipient, the use case's message code and content, a null
  * signature); once the User's signed command has been accepted, the meter's response (CRA flag
- * response, the counter echoed) is signed with the meter's Digital Signing key. Supply (7.1 to 7.3)
- * and Commission Device (8.1.1, the meter's clock set) are described by {@code CriticalUseCase}.
+ * response, the counter echoed) is signed with the meter's Digital Signing key. Update Import
+ * Tariff (1.1.1, electricity, from the request's body), Supply (7.1 to 7.3) and Commission Device
+ * (8.1.1, the meter's clock set) are described by {@code CriticalUseCase}.
  *
  * <p>Alerts {@link #SIGNED_ALERTS} are signed with the device's Digital Signing key and then MACed
  * (CRA flag alert): a DLMS Data-Notification {@code structure{long-unsigned code, date-time}} from
@@ -101,8 +102,8 @@ public final class DeviceGbcs implements GbcsResponder {
       Set.of(READ_INSTANTANEOUS, READ_DAILY_LOG, READ_PROFILE, READ_FIRMWARE);
 
   /**
-   * The critical Service Requests whose pre-command and response meters build for real: 7.1 (on
-   * electricity meters only), 7.2, 7.3 and 8.1.1.
+   * The critical Service Requests whose pre-command and response meters build for real: 1.1.1 and
+   * 7.1 (on electricity meters only), 7.2, 7.3 and 8.1.1.
    */
   public static final Set<ServiceReferenceVariant> CRITICAL = CriticalUseCase.variants();
 
@@ -224,12 +225,30 @@ public final class DeviceGbcs implements GbcsResponder {
 
   @Override
   public byte[] command(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at) {
+    return command(device, srv, request, null, at);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A critical command a meter takes for real is its pre-command (see the class comment); a
+   * tariff (SR 1.1.1) needs the {@code body}, without which it is the placeholder's.
+   */
+  @Override
+  public byte[] command(
+      Eui64 device,
+      ServiceReferenceVariant srv,
+      RequestId request,
+      org.w3c.dom.Element body,
+      Instant at) {
     Optional<CriticalUseCase> critical =
         CRITICAL.contains(srv)
-            ? meter(device).flatMap(m -> CriticalUseCase.of(m.type(), srv))
+            ? meter(device)
+                .flatMap(m -> CriticalUseCase.of(m.type(), srv))
+                .filter(u -> body != null || !u.readsBody())
             : Optional.empty();
     if (critical.isEmpty()) {
-      return fallback.command(device, srv, request, at);
+      return fallback.command(device, srv, request, body, at);
     }
     // the User's command, unsigned: the User signs it and sends it back (command variant 5 to 7)
     return GeneralSigning.builder()
@@ -238,7 +257,7 @@ public final class DeviceGbcs implements GbcsResponder {
         .originator(request.originator())
         .recipient(device)
         .messageCode(critical.get().messageCode())
-        .content(critical.get().command(request.counter(), at))
+        .content(critical.get().command(request.counter(), at, body))
         .build()
         .encode();
   }

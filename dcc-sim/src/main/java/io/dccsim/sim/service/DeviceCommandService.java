@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Device Service Requests sent to a device over the WAN or for local delivery, for every device SRV
- * that has no handler of its own. The body is not read: the device's GBCS comes from a {@link
- * GbcsResponder}.
+ * that has no handler of its own. The device's GBCS comes from a {@link GbcsResponder}, which is
+ * handed the request's body for the commands that carry what it says (a tariff).
  *
  * <ul>
  *   <li>Command variant 1 (and 3): acknowledged {@code I99} at once (3 also carries the command for
@@ -164,9 +164,12 @@ public final class DeviceCommandService implements ServiceHandler {
     Instant now = context.now();
     return switch (cv) {
       case RETURN_FOR_LOCAL_DELIVERY ->
-          new ServiceAnswer(ResponseCode.I0, localCommand(srv, gbcs.command(device, srv, id, now)));
+          new ServiceAnswer(
+              ResponseCode.I0,
+              localCommand(srv, gbcs.command(device, srv, id, request.body(), now)));
       case SEND_VIA_WAN -> viaWan(request, context, null);
-      case SEND_VIA_WAN_AND_RETURN -> viaWan(request, context, gbcs.command(device, srv, id, now));
+      case SEND_VIA_WAN_AND_RETURN ->
+          viaWan(request, context, gbcs.command(device, srv, id, request.body(), now));
       case TRANSFORM_TO_PRE_COMMAND -> preCommand(held, request, now);
       case SIGNED_PRE_COMMAND_VIA_WAN,
           SIGNED_PRE_COMMAND_RETURN,
@@ -180,7 +183,7 @@ public final class DeviceCommandService implements ServiceHandler {
   private ServiceAnswer preCommand(Optional<Device> held, ParsedRequest request, Instant now) {
     RequestId id = request.requestId();
     ServiceReferenceVariant srv = request.serviceReferenceVariant();
-    byte[] command = preCommandForm.of(gbcs.command(id.target(), srv, id, now));
+    byte[] command = preCommandForm.of(gbcs.command(id.target(), srv, id, request.body(), now));
     preCommands.remember(id, command, now);
     AnswerElement pre = AnswerElement.root("PreCommand");
     pre.text("GBCSVersion", held.map(Device::gbcsVersion).orElse(DEFAULT_GBCS_VERSION));

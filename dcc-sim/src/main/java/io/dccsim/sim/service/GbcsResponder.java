@@ -42,6 +42,20 @@ public interface GbcsResponder {
   /** The GBCS command for {@code request}, for local delivery by the User (command variant 2). */
   byte[] command(Eui64 device, ServiceReferenceVariant srv, RequestId request, Instant at);
 
+  /**
+   * The GBCS command for {@code request}, built from its DUIS {@code body} where the command
+   * carries what the body says (a tariff). By default, {@link #command(Eui64,
+   * ServiceReferenceVariant, RequestId, Instant)}, which does not read the body.
+   */
+  default byte[] command(
+      Eui64 device,
+      ServiceReferenceVariant srv,
+      RequestId request,
+      org.w3c.dom.Element body,
+      Instant at) {
+    return command(device, srv, request, at);
+  }
+
   /** The GBCS alert {@code alertCode} (two bytes) the device raises to {@code user}. */
   byte[] alert(Eui64 device, Eui64 user, int alertCode, long counter, Instant at);
 }
