@@ -79,6 +79,25 @@ class CatalogueEnvelopeTest {
     return ServiceCatalogue.duis54().definitions().stream();
   }
 
+  /** The body a critical SR is sent with: a flat-rate tariff for 1.1.1, which the meter reads. */
+  private static Element bodyFor(ServiceDefinition d) {
+    if (!d.variant().toString().equals("1.1.1")) {
+      return thing();
+    }
+    return SecureXml.withDefaults()
+        .parse(
+            ("<sr:UpdateImportTariffPrimaryElement"
+                    + " xmlns:sr=\"http://www.dccinterface.co.uk/ServiceUserGateway\">"
+                    + "<sr:ElecTariffElements><sr:CurrencyUnits>GBP</sr:CurrencyUnits>"
+                    + "<sr:SwitchingTable/></sr:ElecTariffElements><sr:PriceElements>"
+                    + "<sr:ElectricityPriceElements><sr:StandingCharge>100</sr:StandingCharge>"
+                    + "<sr:StandingChargeScale>-2</sr:StandingChargeScale>"
+                    + "<sr:PriceScale>-2</sr:PriceScale></sr:ElectricityPriceElements>"
+                    + "</sr:PriceElements></sr:UpdateImportTariffPrimaryElement>")
+                .getBytes(StandardCharsets.UTF_8))
+        .getDocumentElement();
+  }
+
   private static Element thing() {
     return SecureXml.withDefaults()
         .parse(
@@ -212,7 +231,7 @@ class CatalogueEnvelopeTest {
                     id,
                     CommandVariant.TRANSFORM_TO_PRE_COMMAND,
                     d.variant(),
-                    RawRequestBody.of(thing())));
+                    RawRequestBody.of(bodyFor(d))));
         assertThat(r.header().responseCode().code()).as(d.variant().toString()).isEqualTo("I0");
         assertThat(((RawResponseBody) r.body()).localName()).hasValue("PreCommand");
         continue;
