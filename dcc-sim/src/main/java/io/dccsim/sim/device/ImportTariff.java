@@ -3,6 +3,7 @@ package io.dccsim.sim.device;
 import io.dccsim.core.gbcs.AccessRequestSpecification;
 import io.dccsim.core.gbcs.CosemDescriptor;
 import io.dccsim.core.gbcs.DlmsData;
+import io.dccsim.core.gbcs.DlmsDateTime;
 import io.dccsim.core.gbcs.Octets;
 import io.dccsim.sim.pipeline.MalformedRequestException;
 import io.dccsim.sim.service.internal.Fields;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,12 @@ final class ImportTariff {
   static final int ATTRIBUTES = 21;
 
   private static final int TOU_PRICES = 48;
+  private static final int NOT_SPECIFIED = 0xFF;
+
+  /** The zero date-time of an immediate change: only deviation and clock status not specified. */
+  private static final DlmsDateTime IMMEDIATE =
+      new DlmsDateTime(0, 0, 0, 0, 0, 0, 0, 0, DlmsDateTime.DEVIATION_NOT_SPECIFIED, NOT_SPECIFIED);
+
   private static final int BLOCKS = 4;
   private static final int BLOCK_RATES = 8;
   private static final Octets CALENDAR = obis(0, 0, 13, 0, 0, 0xFF);
@@ -154,16 +162,12 @@ final class ImportTariff {
           season
               .child("SeasonStartDate")
               .orElseThrow(() -> new MalformedRequestException("SeasonStartDate is required"));
-      byte[] date = date(start);
-      byte[] dateTime = new byte[12];
-      System.arraycopy(date, 0, dateTime, 0, 5);
-      dateTime[9] = (byte) 0x80; // deviation not specified
-      dateTime[11] = (byte) 0xFF; // clock status not specified
+      DlmsDateTime date = date(start);
       out.add(
           DlmsData.Structure.of(
               DlmsData.OctetString.of(
                   season.required("SeasonName").getBytes(StandardCharsets.UTF_8)),
-              DlmsData.OctetString.of(dateTime),
+              DlmsData.OctetString.of(date.toBytes()),
               DlmsData.OctetString.of((byte) number(season, "ReferencedWeekName", 1, 255))));
     }
     return array(out);
@@ -219,7 +223,7 @@ final class ImportTariff {
       out.add(
           DlmsData.Structure.of(
               new DlmsData.UInt16(index++),
-              DlmsData.OctetString.of(date(date)),
+              DlmsData.OctetString.of(Arrays.copyOf(date(date).toBytes(), 5)), // the date part only
               new DlmsData.UInt8(number(special, "ReferencedDayName", 1, 255))));
     }
     return array(out);
@@ -311,9 +315,7 @@ final class ImportTariff {
 
   /** The activation date-time: the execution date-time, or zero for an immediate change. */
   private static DlmsData activation(Optional<String> execution) {
-    byte[] b = new byte[12];
-    b[9] = (byte) 0x80;
-    b[11] = (byte) 0xFF;
+    DlmsDateTime at = IMMEDIATE;
     if (execution.isPresent()) {
       OffsetDateTime t;
       try {
@@ -321,25 +323,38 @@ final class ImportTariff {
       } catch (DateTimeParseException e) {
         throw new MalformedRequestException("ExecutionDateTime is not a date-time");
       }
-      b[0] = (byte) (t.getYear() >> 8);
-      b[1] = (byte) t.getYear();
-      b[2] = (byte) t.getMonthValue();
-      b[3] = (byte) t.getDayOfMonth();
-      b[4] = (byte) 0xFF;
-      b[5] = (byte) t.getHour();
-      b[6] = (byte) t.getMinute();
-      b[7] = (byte) t.getSecond();
+      at =
+          new DlmsDateTime(
+              t.getYear(),
+              t.getMonthValue(),
+              t.getDayOfMonth(),
+              NOT_SPECIFIED,
+              t.getHour(),
+              t.getMinute(),
+              t.getSecond(),
+              0,
+              DlmsDateTime.DEVIATION_NOT_SPECIFIED,
+              NOT_SPECIFIED);
     }
-    return DlmsData.OctetString.of(b);
+    return DlmsData.OctetString.of(at.toBytes());
   }
 
-  /** A DLMS date (5 bytes) from a DUIS date of specified or non-specified parts. */
-  private static byte[] date(Fields d) {
-    int year = part(d, "Year", 0, 0xFFFE, 0xFFFF);
-    int month = part(d, "Month", 1, 12, 0xFF);
-    int day = part(d, "DayOfMonth", 1, 31, 0xFF);
-    int dayOfWeek = part(d, "DayOfWeek", 1, 7, 0xFF);
-    return new byte[] {(byte) (year >> 8), (byte) year, (byte) month, (byte) day, (byte) dayOfWeek};
+  /**
+   * A DUIS date of specified or non-specified parts, as a DLMS date-time at midnight (deviation and
+   * clock status not specified).
+   */
+  private static DlmsDateTime date(Fields d) {
+    return new DlmsDateTime(
+        part(d, "Year", 0, 0xFFFE, 0xFFFF),
+        part(d, "Month", 1, 12, NOT_SPECIFIED),
+        part(d, "DayOfMonth", 1, 31, NOT_SPECIFIED),
+        part(d, "DayOfWeek", 1, 7, NOT_SPECIFIED),
+        0,
+        0,
+        0,
+        0,
+        DlmsDateTime.DEVIATION_NOT_SPECIFIED,
+        NOT_SPECIFIED);
   }
 
   private static int part(Fields d, String name, int min, int max, int notSpecified) {
